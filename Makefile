@@ -1,0 +1,51 @@
+# A Field Guide to asyncio. Quick start: `make serve` (read the book at
+# http://127.0.0.1:8000 while editing) and `make test` (check everything).
+# Both build the environment from uv.lock the first time; Python 3.11+ is all
+# a machine needs beforehand.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := .uv/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build update-examples lint format env clean
+
+serve: env ## Serve the book with live reload on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: env ## Run the whole test suite
+	$(BIN)/pytest
+
+build: env ## Build the site into site/, failing on any warning
+	$(BIN)/mkdocs build --strict
+
+update-examples: env ## Re-record the output of every example (review with git diff)
+	$(BIN)/pytest tests/test_examples.py tests/test_book.py::test_code_block_in_the_docs --update-examples
+
+lint: env ## Lint and format-check the examples and the support code
+	$(BIN)/ruff check examples fieldguide tests
+	$(BIN)/ruff format --check examples fieldguide tests
+
+format: env ## Format the examples and the support code in place
+	$(BIN)/ruff format examples fieldguide tests
+	$(BIN)/ruff check --fix examples fieldguide tests
+
+env: $(VENV)/.synced
+
+# uv itself, pinned, in a small virtual environment of its own.
+$(UV):
+	$(PYTHON) -m venv .uv
+	.uv/bin/python -m pip install --quiet "uv==$(UV_VERSION)"
+
+# The book's environment, exactly as uv.lock describes it.
+$(VENV)/.synced: $(UV) uv.lock pyproject.toml
+	$(UV) sync --locked --python "$$($(PYTHON) -c 'import sys; print(sys.executable)')"
+	@touch $@
+
+clean: ## Remove the environments and build output
+	rm -rf .uv $(VENV) site .pytest_cache .ruff_cache

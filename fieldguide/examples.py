@@ -1,0 +1,180 @@
+"""Find the book's example programs, read their settings, run them, check them.
+
+An example is ``examples/<chapter>/<what_it_shows>.py``; its recorded standard
+output sits beside it as ``<what_it_shows>.out``. Settings that differ from the
+defaults go in an inline script metadata block (PEP 723) at the top of the file,
+which ``uv run`` and ``pipx run`` also understand::
+
+    # /// script
+    # requires-python = ">=3.12"
+    # [tool.fieldguide]
+    # virtual-time = false
+    # timeout = 20
+    # skip = "why this example cannot run in the test suite"
+    # ///
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+DEFAULT_TIMEOUT = 10.0  # seconds of real time for one example
+
+_METADATA_BLOCK = re.compile(
+    r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$"
+)
+_SETTINGS = {"virtual-time", "timeout", "skip"}
+
+# Memory addresses change on every run; nothing else is normalised.
+_ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
+
+
+class ExampleError(Exception):
+    """An example's file or settings are malformed."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Example:
+    path: Path
+    requires_python: SpecifierSet
+    virtual_time: bool = True
+    timeout: float = DEFAULT_TIMEOUT
+    skip: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The path below ``examples/``, as pages and test ids spell it."""
+        if self.path.is_relative_to(EXAMPLES):
+            return self.path.relative_to(EXAMPLES).as_posix()
+        return self.path.name
+
+    @property
+    def output_path(self) -> Path:
+        return self.path.with_suffix(".out")
+
+    def skip_reason(self, version: str | None = None) -> str | None:
+        """Why this example does not run on this interpreter, or None."""
+        if self.skip:
+            return self.skip
+        version = version or ".".join(map(str, sys.version_info[:3]))
+        if version not in self.requires_python:
+            return f"needs Python {self.requires_python}, this is {version}"
+        return None
+
+
+def find_examples(root: Path = EXAMPLES) -> list[Example]:
+    """Every example program under ``root``, in a stable order."""
+    return [load_example(path) for path in sorted(root.glob("*/*.py"))]
+
+
+def load_example(path: Path) -> Example:
+    metadata = read_metadata(path)
+    settings = metadata.get("tool", {}).get("fieldguide", {})
+    unknown = set(settings) - _SETTINGS
+    if unknown:
+        raise ExampleError(
+            f"{path}: unknown [tool.fieldguide] setting(s) {sorted(unknown)}; "
+            f"known: {sorted(_SETTINGS)}"
+        )
+    try:
+        requires = SpecifierSet(metadata.get("requires-python", ">=3.11"))
+    except InvalidSpecifier as error:
+        raise ExampleError(f"{path}: bad requires-python: {error}") from None
+    timeout = settings.get("timeout", DEFAULT_TIMEOUT)
+    if not isinstance(timeout, int | float) or timeout <= 0:
+        raise ExampleError(f"{path}: timeout must be a positive number of seconds")
+    virtual_time = settings.get("virtual-time", True)
+    if not isinstance(virtual_time, bool):
+        raise ExampleError(f"{path}: virtual-time must be true or false")
+    skip = settings.get("skip")
+    if skip is not None and not (isinstance(skip, str) and skip.strip()):
+        raise ExampleError(f"{path}: skip must be a non-empty reason")
+    return Example(path, requires, virtual_time, float(timeout), skip)
+
+
+def read_metadata(path: Path) -> dict:
+    """The ``# /// script`` block of a file as a dict (empty if there is none)."""
+    blocks = [
+        match
+        for match in _METADATA_BLOCK.finditer(path.read_text(encoding="utf-8"))
+        if match["type"] == "script"
+    ]
+    if not blocks:
+        return {}
+    if len(blocks) > 1:
+        raise ExampleError(f"{path}: more than one '# /// script' block")
+    text = "".join(
+        line[2:] if line.startswith("# ") else line[1:]
+        for line in blocks[0]["content"].splitlines(keepends=True)
+    )
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ExampleError(f"{path}: bad '# /// script' block: {error}") from None
+
+
+@dataclasses.dataclass(frozen=True)
+class Run:
+    stdout: str
+    stderr: str
+    returncode: int
+
+
+class ExampleTimeout(Exception):
+    pass
+
+
+def run_example(example: Example, python: str = sys.executable) -> Run:
+    """Run one example in a fresh interpreter, as strictly as the book requires.
+
+    Warnings are errors, asyncio's debug mode is on, sockets may only reach
+    loopback, and unless the example opts out its event loops run in virtual
+    time (see :mod:`fieldguide.runner`).
+    """
+    env = {
+        **os.environ,
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONUNBUFFERED": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "FIELDGUIDE_VIRTUAL_TIME": "1" if example.virtual_time else "0",
+    }
+    env.pop("PYTHONWARNINGS", None)
+    command = [python, "-X", "dev", "-W", "error", "-m", "fieldguide.runner"]
+    try:
+        completed = subprocess.run(
+            [*command, str(example.path)],
+            cwd=example.path.parent,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=example.timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise ExampleTimeout(
+            f"{example.name} ran longer than its limit of {example.timeout:g} s"
+        ) from None
+    return Run(
+        normalise(completed.stdout, example),
+        normalise(completed.stderr, example),
+        completed.returncode,
+    )
+
+
+def normalise(text: str, example: Example) -> str:
+    """Remove what truly varies between runs: addresses and absolute paths."""
+    text = text.replace(str(example.path.parent) + os.sep, "")
+    text = text.replace(str(ROOT) + os.sep, "")
+    return _ADDRESS.sub("0x…", text)

@@ -1,0 +1,128 @@
+"""The ``{{ example(...) }}`` directive that puts an example on a page.
+
+A line of its own in a page's Markdown, indented as deep as the content it sits in::
+
+    {{ example("definitions/task_runs_beside_main.py") }}
+    {{ example("definitions/task_runs_beside_main.py", "create") }}
+
+becomes two linked content tabs: "Code" (the whole file, or the named
+``# --8<-- [start:NAME]`` section of it) and "Output" (the recorded ``.out``
+file). Both are pulled in by pymdownx.snippets with ``check_paths`` on, so the
+build also fails if a file goes missing; this module checks first so that the
+error names the page, the line and the example.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from fieldguide.examples import EXAMPLES
+
+_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*example\((?P<args>.*)\)\s*\}\}\s*$")
+_SECTION_MARKER = re.compile(r"--8<-- \[(?P<kind>start|end):(?P<name>[^\]]+)\]")
+
+
+class DirectiveError(Exception):
+    """A directive on a page is malformed or points at something missing."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Directive:
+    page: Path
+    line: int  # 1-based
+    indent: str
+    name: str  # path below examples/, e.g. "definitions/task_runs_beside_main.py"
+    section: str | None
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}:{self.line}"
+
+    @property
+    def path(self) -> Path:
+        return EXAMPLES / self.name
+
+
+def sections(path: Path) -> set[str]:
+    """Names of the snippet sections that are both opened and closed in ``path``."""
+    starts, ends = set(), set()
+    for match in _SECTION_MARKER.finditer(path.read_text(encoding="utf-8")):
+        (starts if match["kind"] == "start" else ends).add(match["name"])
+    return starts & ends
+
+
+def find_directives(markdown: str, page: Path) -> Iterator[Directive]:
+    for number, text in enumerate(markdown.splitlines(), start=1):
+        match = _DIRECTIVE.match(text)
+        if match:
+            name, section = _parse_arguments(match["args"], f"{page}:{number}")
+            yield Directive(page, number, match["indent"], name, section)
+
+
+def _parse_arguments(source: str, where: str) -> tuple[str, str | None]:
+    usage = 'write {{ example("chapter/file.py") }} or {{ example("chapter/file.py", "section") }}'
+    try:
+        call = ast.parse(f"f({source})", mode="eval").body
+        args = [ast.literal_eval(arg) for arg in call.args]
+    except (SyntaxError, ValueError):
+        raise DirectiveError(f"{where}: cannot read example({source}): {usage}") from None
+    if call.keywords or not 1 <= len(args) <= 2 or not all(isinstance(a, str) for a in args):
+        raise DirectiveError(f"{where}: example({source}) has the wrong arguments: {usage}")
+    return args[0], (args[1] if len(args) == 2 else None)
+
+
+def check(directive: Directive) -> None:
+    """Raise DirectiveError unless the example, its output and its section exist."""
+    where, name = directive.where, directive.name
+    if not name.endswith(".py") or not directive.path.is_file():
+        raise DirectiveError(f"{where}: no example examples/{name}")
+    if not directive.path.with_suffix(".out").is_file():
+        raise DirectiveError(
+            f"{where}: examples/{name} has no recorded output; "
+            "run `make update-examples` to record it"
+        )
+    if directive.section and directive.section not in sections(directive.path):
+        raise DirectiveError(
+            f"{where}: examples/{name} has no section {directive.section!r} "
+            f"(it has {sorted(sections(directive.path)) or 'none'})"
+        )
+
+
+def render(directive: Directive) -> str:
+    """The content tabs that replace a directive, at the directive's indentation."""
+    name, section = directive.name, directive.section
+    snippet = f"{name}:{section}" if section else name
+    title = f"examples/{name}" + (" (excerpt)" if section else "")
+    output = directive.path.with_suffix(".out").relative_to(EXAMPLES).as_posix()
+    lines = [
+        '=== "Code"',
+        "",
+        f'    ```python title="{title}"',
+        f'    --8<-- "{snippet}"',
+        "    ```",
+        "",
+        '=== "Output"',
+        "",
+        "    ```text",
+        f'    --8<-- "{output}"',
+        "    ```",
+    ]
+    return "\n".join(directive.indent + line if line else "" for line in lines)
+
+
+def expand(markdown: str, page: Path) -> str:
+    """Replace every directive in a page's Markdown with its content tabs."""
+    by_line = {}
+    for directive in find_directives(markdown, page):
+        check(directive)
+        by_line[directive.line] = render(directive)
+    if not by_line:
+        return markdown
+    lines = markdown.splitlines()
+    for number, replacement in by_line.items():
+        lines[number - 1] = replacement
+    return "\n".join(lines) + "\n"

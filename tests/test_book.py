@@ -1,0 +1,211 @@
+"""The book as a whole: pages and examples agree, the code is tidy, the site builds."""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from pytest_examples import CodeExample, EvalExample, find_examples
+
+from fieldguide import pages
+from fieldguide.examples import EXAMPLES, ROOT
+
+DOCS = ROOT / "docs"
+MARKDOWN = sorted(DOCS.rglob("*.md"))
+PROGRAMS = sorted(EXAMPLES.glob("*/*.py"))
+
+
+def _directives():
+    for page in MARKDOWN:
+        yield from pages.find_directives(
+            page.read_text(encoding="utf-8"), page.relative_to(ROOT)
+        )
+
+
+def test_every_example_is_shown_on_a_page():
+    shown = {directive.name for directive in _directives()}
+    hidden = [
+        f"examples/{name}"
+        for path in PROGRAMS
+        if (name := path.relative_to(EXAMPLES).as_posix()) not in shown
+    ]
+    assert not hidden, (
+        "these examples are on no page; show each with "
+        '{{ example("chapter/file.py") }} or delete it: ' + ", ".join(hidden)
+    )
+
+
+def test_every_recorded_output_belongs_to_an_example():
+    orphans = [
+        str(out.relative_to(ROOT))
+        for out in sorted(EXAMPLES.glob("**/*.out"))
+        if not out.with_suffix(".py").is_file()
+    ]
+    assert not orphans, "recorded outputs with no example: " + ", ".join(orphans)
+
+
+def test_examples_live_in_chapter_folders():
+    misplaced = [
+        str(path.relative_to(ROOT))
+        for path in EXAMPLES.rglob("*.py")
+        if len(path.relative_to(EXAMPLES).parts) != 2
+    ]
+    assert not misplaced, "examples belong in examples/<chapter>/: " + ", ".join(
+        misplaced
+    )
+    chapters = {path.parent.name for path in PROGRAMS}
+    assert chapters <= {p.name for p in DOCS.iterdir() if p.is_dir()}, (
+        "every examples/<chapter>/ folder needs a docs/<chapter>/ page"
+    )
+
+
+def test_every_directive_finds_its_example_output_and_section():
+    problems = []
+    for directive in _directives():
+        try:
+            pages.check(directive)
+        except pages.DirectiveError as error:
+            problems.append(str(error))
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "path", PROGRAMS, ids=[p.relative_to(EXAMPLES).as_posix() for p in PROGRAMS]
+)
+def test_example_is_a_complete_program(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    has_main = any(
+        isinstance(node, ast.AsyncFunctionDef) and node.name == "main"
+        for node in tree.body
+    )
+    has_guard = any(
+        isinstance(node, ast.If) and "__name__" in ast.unparse(node.test)
+        for node in tree.body
+    )
+    where = path.relative_to(ROOT)
+    assert has_main, f"{where} has no `async def main()`"
+    assert has_guard, f'{where} has no `if __name__ == "__main__":` block'
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            assert not any(m.split(".")[0] == "fieldguide" for m in modules), (
+                f"{where} imports the book's tooling; examples must stand alone"
+            )
+
+
+@pytest.mark.parametrize("command", [["check"], ["format", "--check", "--diff"]])
+def test_code_passes_ruff(command):
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", *command, "examples", "fieldguide", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Python blocks written directly in the Markdown (not included from examples/).
+_BLOCKS = [
+    block
+    for block in find_examples(DOCS)
+    if block.prefix.split()[0] in {"py", "python"} and "--8<--" not in block.source
+]
+
+
+@pytest.mark.parametrize("block", _BLOCKS, ids=str)
+def test_code_block_in_the_docs(block: CodeExample, eval_example: EvalExample):
+    if block.prefix_settings().get("test") == "skip":
+        pytest.skip("marked test=\"skip\" on the page")
+    eval_example.set_config(line_length=88, target_version="py311")
+    if eval_example.update_examples:
+        eval_example.format_ruff(block)
+        eval_example.run_print_update(block)
+    else:
+        eval_example.lint_ruff(block)
+        eval_example.run_print_check(block)
+
+
+# --- the built site ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """Build the whole site once, strictly, as `make build` does."""
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, "mkdocs build --strict failed:\n" + result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
+    assert not warnings, "\n".join(warnings)
+    return out
+
+
+class _Assets(HTMLParser):
+    """Collects the addresses a page loads by itself (not links a reader clicks)."""
+
+    def __init__(self):
+        super().__init__()
+        self.loaded = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in {"script", "img", "iframe", "source", "audio", "video"}:
+            self.loaded.append(attrs.get("src"))
+        if tag == "link" and attrs.get("rel") in {"stylesheet", "preload", "icon", "modulepreload"}:
+            self.loaded.append(attrs.get("href"))
+
+
+def _html_pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def test_site_loads_nothing_from_other_hosts(site):
+    outside = []
+    for page in _html_pages(site):
+        parser = _Assets()
+        parser.feed(page.read_text(encoding="utf-8"))
+        outside += [
+            f"{page.relative_to(site)}: {url}"
+            for url in parser.loaded
+            if url and re.match(r"(https?:)?//", url)
+        ]
+        css = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in css, page
+    assert not outside, "\n".join(outside)
+
+
+def test_site_has_no_unexpanded_markup(site):
+    leftovers = re.compile(r"--8&lt;--|--8<--|\{\{\s*example\(|\[(start|end):[\w-]+\]")
+    found = [
+        f"{page.relative_to(site)}: {match.group(0)}"
+        for page in _html_pages(site)
+        for match in leftovers.finditer(page.read_text(encoding="utf-8"))
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_every_example_output_appears_in_the_site(site):
+    """The Output tab of every example holds the recorded text, on the page that shows it."""
+    from html import unescape
+
+    for directive in _directives():
+        relative = directive.page.relative_to("docs").with_suffix("")
+        built = site / (relative.parent if relative.name == "index" else relative) / "index.html"
+        text = unescape(re.sub(r"<[^>]+>", "", built.read_text(encoding="utf-8")))
+        output = directive.path.with_suffix(".out").read_text(encoding="utf-8")
+        for line in filter(None, (line.strip() for line in output.splitlines())):
+            assert line in text, f"{directive.where}: output line {line!r} missing from {built}"

@@ -1,0 +1,235 @@
+"""The example harness itself: each rule it enforces is shown to bite."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from fieldguide import pages
+from fieldguide.examples import (
+    ExampleError,
+    ExampleTimeout,
+    load_example,
+    normalise,
+    run_example,
+)
+
+
+def _program(tmp_path: Path, body: str, header: str = "") -> Path:
+    path = tmp_path / "program.py"
+    path.write_text(header + "import asyncio\n\n" + textwrap.dedent(body))
+    return path
+
+
+def _run(tmp_path, body, header=""):
+    return run_example(load_example(_program(tmp_path, body, header)))
+
+
+def test_sleeps_take_no_real_time_but_loop_time_advances(tmp_path):
+    body = """
+        async def main():
+            loop = asyncio.get_running_loop()
+            start = loop.time()
+            await asyncio.sleep(3600)
+            print(f"{loop.time() - start:.1f}")
+
+        asyncio.run(main())
+    """
+    example = load_example(_program(tmp_path, body))
+    # An hour of sleeping inside a one-second limit: only virtual time allows it.
+    object.__setattr__(example, "timeout", 1.0)
+    run = run_example(example)
+    assert (run.stdout, run.stderr, run.returncode) == ("3600.0\n", "", 0)
+
+
+def test_virtual_time_can_be_switched_off_and_the_limit_then_bites(tmp_path):
+    header = "# /// script\n# [tool.fieldguide]\n# virtual-time = false\n# timeout = 0.5\n# ///\n"
+    body = """
+        asyncio.run(asyncio.sleep(30))
+    """
+    with pytest.raises(ExampleTimeout, match="program.py ran longer than its limit of 0.5 s"):
+        _run(tmp_path, body, header)
+
+
+def test_a_coroutine_never_awaited_is_reported(tmp_path):
+    body = """
+        async def forgotten():
+            pass
+
+        async def main():
+            forgotten()
+
+        asyncio.run(main())
+    """
+    run = _run(tmp_path, body)
+    assert "coroutine 'forgotten' was never awaited" in run.stderr
+
+
+def test_a_task_destroyed_while_pending_is_reported(tmp_path):
+    body = """
+        import gc
+
+        async def main():
+            loop = asyncio.get_running_loop()
+            loop.create_task(asyncio.sleep(10))
+
+        loop = asyncio.new_event_loop()
+        loop.run_until_complete(main())
+        loop.close()
+        gc.collect()
+    """
+    run = _run(tmp_path, body)
+    assert "Task was destroyed but it is pending" in run.stderr
+
+
+def test_any_warning_is_an_error(tmp_path):
+    body = """
+        import warnings
+        warnings.warn("careful", UserWarning)
+        print("not reached")
+    """
+    run = _run(tmp_path, body)
+    assert run.returncode != 0
+    assert "UserWarning: careful" in run.stderr
+    assert run.stdout == ""
+
+
+def test_debug_mode_is_on(tmp_path):
+    body = """
+        async def main():
+            print(asyncio.get_running_loop().get_debug())
+
+        asyncio.run(main())
+    """
+    assert _run(tmp_path, body).stdout == "True\n"
+
+
+@pytest.mark.parametrize(
+    ("call", "verb"),
+    [
+        ("asyncio.open_connection('192.0.2.1', 80)", "connect('192.0.2.1')"),
+        ("asyncio.open_connection('example.org', 80)", "getaddrinfo('example.org')"),
+        ("asyncio.start_server(lambda r, w: None, '0.0.0.0', 0)", "bind('0.0.0.0')"),
+    ],
+)
+def test_sockets_may_only_use_loopback(tmp_path, call, verb):
+    body = f"""
+        async def main():
+            try:
+                await {call}
+            except OSError as error:  # asyncio re-raises some as plain OSError
+                print(error)
+
+        asyncio.run(main())
+    """
+    run = _run(tmp_path, body)
+    assert f"refused {verb}" in run.stdout, run.stdout + run.stderr
+
+
+def test_loopback_sockets_work(tmp_path):
+    body = """
+        async def main():
+            async def echo(reader, writer):
+                writer.write(await reader.readline())
+                await writer.drain()
+                writer.close()
+                await writer.wait_closed()
+
+            server = await asyncio.start_server(echo, "127.0.0.1", 0)
+            port = server.sockets[0].getsockname()[1]
+            async with server:
+                reader, writer = await asyncio.open_connection("localhost", port)
+                writer.write(b"ping\\n")
+                print((await reader.readline()).decode().strip())
+                writer.close()
+                await writer.wait_closed()
+
+        asyncio.run(main())
+    """
+    header = "# /// script\n# [tool.fieldguide]\n# virtual-time = false\n# ///\n"
+    run = _run(tmp_path, body, header)
+    assert (run.stdout, run.stderr) == ("ping\n", "")
+
+
+def test_settings_come_from_the_script_block(tmp_path):
+    header = (
+        "# /// script\n"
+        '# requires-python = ">=3.99"\n'
+        "# [tool.fieldguide]\n"
+        "# timeout = 3\n"
+        "# ///\n"
+    )
+    example = load_example(_program(tmp_path, "", header))
+    assert example.timeout == 3.0
+    assert example.skip_reason("3.11.7") == "needs Python >=3.99, this is 3.11.7"
+    assert example.skip_reason("3.99.0") is None
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ("# [tool.fieldguide]\n# colour = 'red'\n", "unknown .* setting"),
+        ("# [tool.fieldguide]\n# timeout = -1\n", "timeout must be a positive number"),
+        ("# [tool.fieldguide]\n# skip = ''\n", "skip must be a non-empty reason"),
+        ("# requires-python = 'soon'\n", "bad requires-python"),
+        ("# requires-python = \n", "bad '# /// script' block"),
+    ],
+)
+def test_bad_settings_are_rejected_with_the_file_named(tmp_path, settings, message):
+    path = _program(tmp_path, "", "# /// script\n" + settings + "# ///\n")
+    with pytest.raises(ExampleError, match=message) as caught:
+        load_example(path)
+    assert str(path) in str(caught.value)
+
+
+def test_normalising_removes_only_addresses_and_paths(tmp_path):
+    example = load_example(_program(tmp_path, ""))
+    raw = f"<object at 0x7f3a2b1c9d80> in {tmp_path}/program.py, line 3, took 0x10 s"
+    assert normalise(raw, example) == "<object at 0x…> in program.py, line 3, took 0x10 s"
+
+
+@pytest.fixture
+def book_examples(tmp_path, monkeypatch):
+    """A one-example examples/ tree for the directive tests."""
+    chapter = tmp_path / "examples" / "chapter"
+    chapter.mkdir(parents=True)
+    (chapter / "shown.py").write_text(
+        "# --8<-- [start:part]\nprint('hi')\n# --8<-- [end:part]\n"
+    )
+    (chapter / "shown.out").write_text("hi\n")
+    (chapter / "unrecorded.py").write_text("print('hi')\n")
+    monkeypatch.setattr(pages, "EXAMPLES", tmp_path / "examples")
+
+
+def test_a_directive_becomes_code_and_output_tabs(book_examples):
+    expanded = pages.expand('    {{ example("chapter/shown.py", "part") }}\n', Path("p.md"))
+    assert expanded.splitlines() == [
+        '    === "Code"',
+        "",
+        '        ```python title="examples/chapter/shown.py (excerpt)"',
+        '        --8<-- "chapter/shown.py:part"',
+        "        ```",
+        "",
+        '    === "Output"',
+        "",
+        "        ```text",
+        '        --8<-- "chapter/shown.out"',
+        "        ```",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("directive", "message"),
+    [
+        ('{{ example("chapter/missing.py") }}', "no example examples/chapter/missing.py"),
+        ('{{ example("chapter/unrecorded.py") }}', "unrecorded.py has no recorded output"),
+        ('{{ example("chapter/shown.py", "nope") }}', "shown.py has no section 'nope'"),
+        ("{{ example(chapter) }}", "cannot read example"),
+        ('{{ example("chapter/shown.py", title="x") }}', "has the wrong arguments"),
+    ],
+)
+def test_a_bad_directive_names_the_page_line_and_file(book_examples, directive, message):
+    with pytest.raises(pages.DirectiveError, match="^docs/page.md:2: .*" + message):
+        pages.expand("# Title\n" + directive + "\n", Path("docs/page.md"))
