@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import importlib
+import importlib.util
 import ipaddress
 import os
 import runpy
 import socket
 import sys
+import types
 
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 
@@ -64,13 +67,28 @@ def _refuse_outside_loopback(event: str, args: tuple) -> None:
         )
 
 
-def _use_virtual_time() -> None:
-    import looptime
+def _import_looptime_patchers():
+    """looptime's event-loop patcher, without the package's pytest plugin.
 
+    ``import looptime`` also imports pytest (for its fixtures), which costs
+    0.4 s in every example's interpreter. The patcher needs none of that, so
+    register a bare ``looptime`` package and import only its submodule.
+    """
+    spec = importlib.util.find_spec("looptime")
+    if spec is None:
+        raise ImportError("the example harness needs looptime (see pyproject.toml)")
+    package = types.ModuleType("looptime")
+    package.__path__ = list(spec.submodule_search_locations)
+    sys.modules.setdefault("looptime", package)
+    return importlib.import_module("looptime._internal.patchers")
+
+
+def _use_virtual_time() -> None:
+    patchers = _import_looptime_patchers()
     original = asyncio.events.new_event_loop
 
     def new_event_loop() -> asyncio.AbstractEventLoop:
-        return looptime.patch_event_loop(original())
+        return patchers.patch_event_loop(original())
 
     # asyncio.run() and asyncio.Runner look the function up in asyncio.events.
     asyncio.events.new_event_loop = new_event_loop

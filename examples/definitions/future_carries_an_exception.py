@@ -1,0 +1,18 @@
+"""A future can be completed with an exception; awaiting it raises that exception."""
+
+import asyncio
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    future = loop.create_future()
+    loop.call_later(1, future.set_exception, ConnectionError("the line went dead"))
+    try:
+        await future
+    except ConnectionError as error:
+        print(f"await raised {type(error).__name__}: {error}")
+    print(f"done() is {future.done()}; exception() is {future.exception()!r}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,29 @@
+# /// script
+# [tool.fieldguide]
+# virtual-time = false  # it prints the loop's class, which virtual time replaces
+# ///
+"""Which event loop runs your code, and how to ask for a specific one."""
+
+import asyncio
+import selectors
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    print(f"loop class:   {type(loop).__name__}")
+    selector = getattr(loop, "_selector", None)  # private; only to peek at it
+    print(f"its selector: {type(selector).__name__}")
+
+
+if __name__ == "__main__":
+    print("the default loop:")
+    asyncio.run(main())
+
+    # --8<-- [start:choose]
+    def select_based_loop():
+        return asyncio.SelectorEventLoop(selectors.SelectSelector())
+
+    print("a loop we chose:")
+    with asyncio.Runner(loop_factory=select_based_loop) as runner:
+        runner.run(main())
+    # --8<-- [end:choose]
