@@ -64,14 +64,25 @@ def find_directives(markdown: str, page: Path) -> Iterator[Directive]:
 
 
 def _parse_arguments(source: str, where: str) -> tuple[str, str | None]:
-    usage = 'write {{ example("chapter/file.py") }} or {{ example("chapter/file.py", "section") }}'
+    usage = (
+        'write {{ example("chapter/file.py") }} '
+        'or {{ example("chapter/file.py", "section") }}'
+    )
     try:
         call = ast.parse(f"f({source})", mode="eval").body
         args = [ast.literal_eval(arg) for arg in call.args]
     except (SyntaxError, ValueError):
-        raise DirectiveError(f"{where}: cannot read example({source}): {usage}") from None
-    if call.keywords or not 1 <= len(args) <= 2 or not all(isinstance(a, str) for a in args):
-        raise DirectiveError(f"{where}: example({source}) has the wrong arguments: {usage}")
+        raise DirectiveError(
+            f"{where}: cannot read example({source}): {usage}"
+        ) from None
+    if (
+        call.keywords
+        or not 1 <= len(args) <= 2
+        or not all(isinstance(a, str) for a in args)
+    ):
+        raise DirectiveError(
+            f"{where}: example({source}) has the wrong arguments: {usage}"
+        )
     return args[0], (args[1] if len(args) == 2 else None)
 
 

@@ -51,7 +51,11 @@ def _refuse_outside_loopback(event: str, args: tuple) -> None:
         if address is None:  # sendto/sendmsg on a connected socket
             return
         host = address[0]
-    elif event in {"socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr"}:
+    elif event in {
+        "socket.getaddrinfo",
+        "socket.gethostbyname",
+        "socket.gethostbyaddr",
+    }:
         host = args[0]
         if host is None and event == "socket.getaddrinfo":
             return  # a passive lookup; a non-loopback bind is refused later

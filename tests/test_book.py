@@ -7,8 +7,8 @@ import os
 import re
 import subprocess
 import sys
+from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
@@ -93,7 +93,11 @@ def test_example_is_a_complete_program(path):
     assert has_guard, f'{where} has no `if __name__ == "__main__":` block'
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
-            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            modules = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+            )
             assert not any(m.split(".")[0] == "fieldguide" for m in modules), (
                 f"{where} imports the book's tooling; examples must stand alone"
             )
@@ -122,7 +126,7 @@ _BLOCKS = [
 @pytest.mark.parametrize("block", _BLOCKS, ids=str)
 def test_code_block_in_the_docs(block: CodeExample, eval_example: EvalExample):
     if block.prefix_settings().get("test") == "skip":
-        pytest.skip("marked test=\"skip\" on the page")
+        pytest.skip('marked test="skip" on the page')
     eval_example.set_config(line_length=88, target_version="py311")
     if eval_example.update_examples:
         eval_example.format_ruff(block)
@@ -165,7 +169,12 @@ class _Assets(HTMLParser):
         attrs = dict(attrs)
         if tag in {"script", "img", "iframe", "source", "audio", "video"}:
             self.loaded.append(attrs.get("src"))
-        if tag == "link" and attrs.get("rel") in {"stylesheet", "preload", "icon", "modulepreload"}:
+        if tag == "link" and attrs.get("rel") in {
+            "stylesheet",
+            "preload",
+            "icon",
+            "modulepreload",
+        }:
             self.loaded.append(attrs.get("href"))
 
 
@@ -199,13 +208,18 @@ def test_site_has_no_unexpanded_markup(site):
 
 
 def test_every_example_output_appears_in_the_site(site):
-    """The Output tab of every example holds the recorded text, on the page that shows it."""
-    from html import unescape
+    """Each example's recorded output is on the page that shows the example."""
 
     for directive in _directives():
         relative = directive.page.relative_to("docs").with_suffix("")
-        built = site / (relative.parent if relative.name == "index" else relative) / "index.html"
+        built = (
+            site
+            / (relative.parent if relative.name == "index" else relative)
+            / "index.html"
+        )
         text = unescape(re.sub(r"<[^>]+>", "", built.read_text(encoding="utf-8")))
         output = directive.path.with_suffix(".out").read_text(encoding="utf-8")
         for line in filter(None, (line.strip() for line in output.splitlines())):
-            assert line in text, f"{directive.where}: output line {line!r} missing from {built}"
+            assert line in text, (
+                f"{directive.where}: output line {line!r} missing from {built}"
+            )

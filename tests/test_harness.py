@@ -45,11 +45,19 @@ def test_sleeps_take_no_real_time_but_loop_time_advances(tmp_path):
 
 
 def test_virtual_time_can_be_switched_off_and_the_limit_then_bites(tmp_path):
-    header = "# /// script\n# [tool.fieldguide]\n# virtual-time = false\n# timeout = 0.5\n# ///\n"
+    header = (
+        "# /// script\n"
+        "# [tool.fieldguide]\n"
+        "# virtual-time = false\n"
+        "# timeout = 0.5\n"
+        "# ///\n"
+    )
     body = """
         asyncio.run(asyncio.sleep(30))
     """
-    with pytest.raises(ExampleTimeout, match="program.py ran longer than its limit of 0.5 s"):
+    with pytest.raises(
+        ExampleTimeout, match=r"program\.py ran longer than its limit of 0\.5 s"
+    ):
         _run(tmp_path, body, header)
 
 
@@ -187,7 +195,9 @@ def test_bad_settings_are_rejected_with_the_file_named(tmp_path, settings, messa
 def test_normalising_removes_only_addresses_and_paths(tmp_path):
     example = load_example(_program(tmp_path, ""))
     raw = f"<object at 0x7f3a2b1c9d80> in {tmp_path}/program.py, line 3, took 0x10 s"
-    assert normalise(raw, example) == "<object at 0x…> in program.py, line 3, took 0x10 s"
+    assert (
+        normalise(raw, example) == "<object at 0x…> in program.py, line 3, took 0x10 s"
+    )
 
 
 @pytest.fixture
@@ -204,7 +214,9 @@ def book_examples(tmp_path, monkeypatch):
 
 
 def test_a_directive_becomes_code_and_output_tabs(book_examples):
-    expanded = pages.expand('    {{ example("chapter/shown.py", "part") }}\n', Path("p.md"))
+    expanded = pages.expand(
+        '    {{ example("chapter/shown.py", "part") }}\n', Path("p.md")
+    )
     assert expanded.splitlines() == [
         '    === "Code"',
         "",
@@ -223,13 +235,21 @@ def test_a_directive_becomes_code_and_output_tabs(book_examples):
 @pytest.mark.parametrize(
     ("directive", "message"),
     [
-        ('{{ example("chapter/missing.py") }}', "no example examples/chapter/missing.py"),
-        ('{{ example("chapter/unrecorded.py") }}', "unrecorded.py has no recorded output"),
+        (
+            '{{ example("chapter/missing.py") }}',
+            "no example examples/chapter/missing.py",
+        ),
+        (
+            '{{ example("chapter/unrecorded.py") }}',
+            "unrecorded.py has no recorded output",
+        ),
         ('{{ example("chapter/shown.py", "nope") }}', "shown.py has no section 'nope'"),
         ("{{ example(chapter) }}", "cannot read example"),
         ('{{ example("chapter/shown.py", title="x") }}', "has the wrong arguments"),
     ],
 )
-def test_a_bad_directive_names_the_page_line_and_file(book_examples, directive, message):
+def test_a_bad_directive_names_the_page_line_and_file(
+    book_examples, directive, message
+):
     with pytest.raises(pages.DirectiveError, match="^docs/page.md:2: .*" + message):
         pages.expand("# Title\n" + directive + "\n", Path("docs/page.md"))
