@@ -1,4 +1,4 @@
-"""A task is a future whose result is the return value of the coroutine it runs."""
+"""A task is a future whose result is what its coroutine returns."""
 
 import asyncio
 
@@ -10,11 +10,11 @@ async def add(a, b):
 
 async def main():
     task = asyncio.create_task(add(2, 3), name="adder")
-    task.add_done_callback(lambda t: print(f"callback: {t.get_name()} finished"))
+    task.add_done_callback(lambda t: print(f"callback: {t.get_name()} done"))
     print(f"is the task a Future? {isinstance(task, asyncio.Future)}")
-    print(f"{task.get_name()}: done() is {task.done()}")
+    print(f"done() is {task.done()}")
     result = await task
-    print(f"{task.get_name()}: done() is {task.done()}, result() is {task.result()}")
+    print(f"done() is {task.done()}, result() is {task.result()}")
     print(f"await gave {result}")
 
 

@@ -1,4 +1,4 @@
-"""Calling a coroutine function runs nothing; awaiting the coroutine runs it."""
+"""Calling a coroutine function runs nothing; awaiting the result does."""
 
 import asyncio
 

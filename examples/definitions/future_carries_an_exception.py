@@ -1,4 +1,4 @@
-"""A future can be completed with an exception; awaiting it raises that exception."""
+"""A future can hold an exception; awaiting the future raises it."""
 
 import asyncio
 
@@ -6,7 +6,8 @@ import asyncio
 async def main():
     loop = asyncio.get_running_loop()
     future = loop.create_future()
-    loop.call_later(1, future.set_exception, ConnectionError("the line went dead"))
+    error = ConnectionError("the line went dead")
+    loop.call_later(1, future.set_exception, error)
     try:
         await future
     except ConnectionError as error:

@@ -1,4 +1,4 @@
-"""A future is a placeholder: someone sets its result later; awaiting it waits."""
+"""A future is a placeholder; awaiting it waits until a result is set."""
 
 import asyncio
 
@@ -12,7 +12,7 @@ async def main():
 
     # --8<-- [start:future]
     future = loop.create_future()
-    future.add_done_callback(lambda f: say(f"done callback sees {f.result()!r}"))
+    future.add_done_callback(lambda f: say(f"callback got {f.result()!r}"))
 
     def deliver():
         say("timer callback calls set_result('parcel')")

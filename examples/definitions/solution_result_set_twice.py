@@ -1,4 +1,4 @@
-"""Exercise solution: a future is completed once; a second set_result() raises."""
+"""Exercise solution: a future is completed once; a second try raises."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""Exercise solution: three tasks finish in order of their sleeps, in 3 seconds."""
+"""Exercise solution: three tasks finish in order of their sleeps."""
 
 import asyncio
 

@@ -1,4 +1,4 @@
-"""Exercise solution: ready callbacks run in order; a zero-delay timer comes after."""
+"""Exercise solution: ready callbacks first, then a zero-delay timer."""
 
 import asyncio
 

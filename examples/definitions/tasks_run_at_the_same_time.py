@@ -1,4 +1,4 @@
-"""Wrapping coroutines in tasks lets the event loop run them at the same time."""
+"""In tasks, coroutines run at the same time: the loop interleaves them."""
 
 import asyncio
 

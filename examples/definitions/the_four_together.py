@@ -22,8 +22,13 @@ async def main():
 
     # A task: the loop runs the coroutine alongside main().
     task = asyncio.create_task(ask())
+
     # The event loop: "in 2 seconds, run this callback".
-    loop.call_later(2, lambda: (log("callback", "answers"), answer.set_result("yes")))
+    def reply():
+        log("callback", "answers")
+        answer.set_result("yes")
+
+    loop.call_later(2, reply)
 
     log("main", "started the task and the timer; waits for the task")
     result = await task

@@ -1,6 +1,6 @@
 # /// script
 # [tool.fieldguide]
-# virtual-time = false  # it prints the loop's class, which virtual time replaces
+# virtual-time = false  # it prints the loop class, which virtual time alters
 # ///
 """Which event loop runs your code, and how to ask for a specific one."""
 
