@@ -103,10 +103,30 @@ def check(directive: Directive) -> None:
         )
 
 
+def first_shown_line(path: Path) -> int:
+    """The 1-based line where a whole-file listing starts.
+
+    The ``# /// script`` block at the top holds settings for ``uv run`` and the
+    test harness, not for the reader, so the listing starts after it.
+    """
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0] != "# /// script":
+        return 1
+    end = lines.index("# ///", 1) + 1
+    while end < len(lines) and not lines[end].strip():
+        end += 1
+    return end + 1
+
+
 def render(directive: Directive) -> str:
     """The content tabs that replace a directive, at the directive's indentation."""
     name, section = directive.name, directive.section
-    snippet = f"{name}:{section}" if section else name
+    if section:
+        snippet = f"{name}:{section}"
+    elif (first := first_shown_line(directive.path)) > 1:
+        snippet = f"{name}:{first}:"
+    else:
+        snippet = name
     title = f"examples/{name}" + (" (excerpt)" if section else "")
     output = directive.path.with_suffix(".out").relative_to(EXAMPLES).as_posix()
     lines = [

@@ -253,3 +253,12 @@ def test_a_bad_directive_names_the_page_line_and_file(
 ):
     with pytest.raises(pages.DirectiveError, match="^docs/page.md:2: .*" + message):
         pages.expand("# Title\n" + directive + "\n", Path("docs/page.md"))
+
+
+def test_a_whole_file_listing_starts_after_the_settings_block(book_examples):
+    program = pages.EXAMPLES / "chapter" / "shown.py"
+    program.write_text(
+        "# /// script\n# [tool.fieldguide]\n# timeout = 3\n# ///\n\nimport asyncio\n"
+    )
+    expanded = pages.expand('{{ example("chapter/shown.py") }}\n', Path("p.md"))
+    assert '    --8<-- "chapter/shown.py:6:"' in expanded.splitlines()
