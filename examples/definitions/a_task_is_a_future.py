@@ -9,13 +9,16 @@ async def add(a, b):
 
 
 async def main():
-    task = asyncio.create_task(add(2, 3), name="adder")
-    task.add_done_callback(lambda t: print(f"callback: {t.get_name()} done"))
+    task = asyncio.create_task(add(2, 3))
+    task.add_done_callback(lambda t: print("done callback: the task finished"))
     print(f"is the task a Future? {isinstance(task, asyncio.Future)}")
     print(f"done() is {task.done()}")
+    try:
+        task.set_result(99)
+    except RuntimeError as error:
+        print(f"set_result() is refused: {error}")
     result = await task
-    print(f"done() is {task.done()}, result() is {task.result()}")
-    print(f"await gave {result}")
+    print(f"await gave {result}; done() is {task.done()}")
 
 
 if __name__ == "__main__":

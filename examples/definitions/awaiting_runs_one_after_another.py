@@ -2,22 +2,28 @@
 
 import asyncio
 
+started = 0.0  # the event loop's clock when main() began
 
-async def brew(drink, minutes, loop, start):
-    print(f"{loop.time() - start:3.1f}  start {drink}")
-    await asyncio.sleep(minutes)
-    print(f"{loop.time() - start:3.1f}  {drink} is ready")
+
+def log(message):
+    """Print a message after the seconds since main() began."""
+    elapsed = asyncio.get_running_loop().time() - started
+    print(f"{elapsed:3.1f}s  {message}")
+
+
+async def brew(drink, seconds):
+    log(f"start {drink}")
+    await asyncio.sleep(seconds)
+    log(f"{drink} is ready")
     return drink
 
 
 async def main():
-    loop = asyncio.get_running_loop()
-    start = loop.time()
-    # --8<-- [start:sequence]
-    tea = await brew("tea", 3, loop, start)
-    coffee = await brew("coffee", 2, loop, start)
-    # --8<-- [end:sequence]
-    print(f"{loop.time() - start:3.1f}  served {tea} and {coffee}")
+    global started
+    started = asyncio.get_running_loop().time()
+    tea = await brew("tea", 3)
+    coffee = await brew("coffee", 2)
+    log(f"served {tea} and {coffee}")
 
 
 if __name__ == "__main__":

@@ -2,22 +2,30 @@
 
 import asyncio
 
+started = 0.0  # the event loop's clock when main() began
+
+
+def log(message):
+    """Print a message after the seconds since main() began."""
+    elapsed = asyncio.get_running_loop().time() - started
+    print(f"{elapsed:3.1f}s  {message}")
+
 
 async def greet(name):
-    print(f"  greet({name!r}) starts")
+    log(f"greet({name!r}) starts")
     await asyncio.sleep(1)
-    print(f"  greet({name!r}) finishes")
+    log(f"greet({name!r}) finishes")
     return f"hello, {name}"
 
 
 async def main():
-    # --8<-- [start:call]
+    global started
+    started = asyncio.get_running_loop().time()
     coro = greet("Ada")
-    print(f"greet('Ada') returned a {type(coro).__name__} object")
-    print("nothing has been printed by greet() yet")
+    log(f"greet('Ada') returned a {type(coro).__name__} object")
+    log("greet() has not printed anything yet")
     result = await coro
-    print(f"await gave back {result!r}")
-    # --8<-- [end:call]
+    log(f"await gave back {result!r}")
 
 
 if __name__ == "__main__":

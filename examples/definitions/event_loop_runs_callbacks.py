@@ -2,21 +2,26 @@
 
 import asyncio
 
+started = 0.0  # the event loop's clock when main() began
 
-def report(loop, start, message):
-    print(f"{loop.time() - start:3.1f}s  {message}")
+
+def log(message):
+    """Print a message after the seconds since main() began."""
+    elapsed = asyncio.get_running_loop().time() - started
+    print(f"{elapsed:3.1f}s  {message}")
 
 
 async def main():
+    global started
     loop = asyncio.get_running_loop()
-    start = loop.time()
+    started = loop.time()
     # --8<-- [start:schedule]
-    loop.call_later(2, report, loop, start, "the 2-second timer fired")
-    loop.call_later(1, report, loop, start, "the 1-second timer fired")
-    loop.call_soon(report, loop, start, "call_soon: ran once main() paused")
-    report(loop, start, "main() has scheduled three callbacks")
-    await asyncio.sleep(2.5)  # main() pauses here; the loop runs the callbacks
-    report(loop, start, "main() resumed after its own 2.5-second sleep")
+    loop.call_later(2, log, "the 2-second timer fired")
+    loop.call_later(1, log, "the 1-second timer fired")
+    loop.call_soon(log, "the call_soon callback ran")
+    log("main() has scheduled three callbacks")
+    await asyncio.sleep(2.5)  # main() pauses; the loop runs the callbacks
+    log("main() resumed after its own 2.5-second sleep")
     # --8<-- [end:schedule]
 
 

@@ -2,27 +2,36 @@
 
 import asyncio
 
+started = 0.0  # the event loop's clock when main() began
+
+
+def log(message):
+    """Print a message after the seconds since main() began."""
+    elapsed = asyncio.get_running_loop().time() - started
+    print(f"{elapsed:3.1f}s  {message}")
+
+
+def report(future):
+    # A done callback is called with the future as its only argument.
+    log(f"done callback: the result is {future.result()!r}")
+
 
 async def main():
+    global started
     loop = asyncio.get_running_loop()
-    start = loop.time()
-
-    def say(message):
-        print(f"{loop.time() - start:3.1f}  {message}")
-
-    # --8<-- [start:future]
+    started = loop.time()
     future = loop.create_future()
-    future.add_done_callback(lambda f: say(f"callback got {f.result()!r}"))
+    future.add_done_callback(report)
 
     def deliver():
-        say("timer callback calls set_result('parcel')")
+        log("timer callback: calling set_result('parcel')")
         future.set_result("parcel")
+        log("timer callback: set_result() has returned")
 
     loop.call_later(2, deliver)
-    say(f"main() awaits the future; done() is {future.done()}")
+    log(f"main() awaits the future; done() is {future.done()}")
     value = await future
-    say(f"main() resumed with {value!r}; done() is {future.done()}")
-    # --8<-- [end:future]
+    log(f"main() resumed with {value!r}; done() is {future.done()}")
 
 
 if __name__ == "__main__":

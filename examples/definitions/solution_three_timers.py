@@ -2,22 +2,30 @@
 
 import asyncio
 
+started = 0.0  # the event loop's clock when main() began
 
-async def timer(name, seconds, loop, start):
+
+def log(message):
+    """Print a message after the seconds since main() began."""
+    elapsed = asyncio.get_running_loop().time() - started
+    print(f"{elapsed:3.1f}s  {message}")
+
+
+async def timer(name, seconds):
     await asyncio.sleep(seconds)
-    print(f"{loop.time() - start:3.1f}  {name} ({seconds} s) finished")
+    log(f"{name} ({seconds} s) finished")
 
 
 async def main():
-    loop = asyncio.get_running_loop()
-    start = loop.time()
-    tasks = [
-        asyncio.create_task(timer(name, seconds, loop, start))
-        for name, seconds in [("first", 3), ("second", 1), ("third", 2)]
-    ]
-    for task in tasks:
-        await task
-    print(f"{loop.time() - start:3.1f}  all three done")
+    global started
+    started = asyncio.get_running_loop().time()
+    first = asyncio.create_task(timer("first", 3))
+    second = asyncio.create_task(timer("second", 1))
+    third = asyncio.create_task(timer("third", 2))
+    await first  # the other two finish while main() waits for this one
+    await second
+    await third
+    log("all three done")
 
 
 if __name__ == "__main__":

@@ -2,22 +2,27 @@
 
 import asyncio
 
+started = 0.0  # the event loop's clock when main() began
 
-def report(loop, start, message):
-    print(f"{loop.time() - start:3.1f}s  {message}")
+
+def log(message):
+    """Print a message after the seconds since main() began."""
+    elapsed = asyncio.get_running_loop().time() - started
+    print(f"{elapsed:3.1f}s  {message}")
 
 
 async def main():
+    global started
     loop = asyncio.get_running_loop()
-    start = loop.time()
-    loop.call_later(0, report, loop, start, "call_later(0)")
-    loop.call_later(2, report, loop, start, "the 2-second timer fired")
-    loop.call_later(1, report, loop, start, "the 1-second timer fired")
-    loop.call_soon(report, loop, start, "first call_soon")
-    loop.call_soon(report, loop, start, "second call_soon")
-    report(loop, start, "main() has scheduled five callbacks")
+    started = loop.time()
+    loop.call_later(0, log, "the call_later(0) timer fired")
+    loop.call_later(2, log, "the 2-second timer fired")
+    loop.call_later(1, log, "the 1-second timer fired")
+    loop.call_soon(log, "the first call_soon callback ran")
+    loop.call_soon(log, "the second call_soon callback ran")
+    log("main() has scheduled five callbacks")
     await asyncio.sleep(2.5)
-    report(loop, start, "main() resumed after its own 2.5-second sleep")
+    log("main() resumed after its own 2.5-second sleep")
 
 
 if __name__ == "__main__":

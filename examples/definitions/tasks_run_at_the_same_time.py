@@ -2,25 +2,35 @@
 
 import asyncio
 
+started = 0.0  # the event loop's clock when main() began
 
-async def brew(drink, minutes, loop, start):
-    print(f"{loop.time() - start:3.1f}  start {drink}")
-    await asyncio.sleep(minutes)
-    print(f"{loop.time() - start:3.1f}  {drink} is ready")
+
+def log(message):
+    """Print a message after the seconds since main() began."""
+    elapsed = asyncio.get_running_loop().time() - started
+    print(f"{elapsed:3.1f}s  {message}")
+
+
+async def brew(drink, seconds):
+    log(f"start {drink}")
+    await asyncio.sleep(seconds)
+    log(f"{drink} is ready")
     return drink
 
 
+# --8<-- [start:main]
 async def main():
-    loop = asyncio.get_running_loop()
-    start = loop.time()
-    # --8<-- [start:tasks]
-    tea_task = asyncio.create_task(brew("tea", 3, loop, start))
-    coffee_task = asyncio.create_task(brew("coffee", 2, loop, start))
-    print(f"{loop.time() - start:3.1f}  main() created two tasks")
+    global started
+    started = asyncio.get_running_loop().time()
+    tea_task = asyncio.create_task(brew("tea", 3))
+    coffee_task = asyncio.create_task(brew("coffee", 2))
+    log("main() created two tasks")
     tea = await tea_task
-    coffee = await coffee_task
-    # --8<-- [end:tasks]
-    print(f"{loop.time() - start:3.1f}  served {tea} and {coffee}")
+    coffee = await coffee_task  # already done: returns its result at once
+    log(f"served {tea} and {coffee}")
+
+
+# --8<-- [end:main]
 
 
 if __name__ == "__main__":

@@ -2,37 +2,43 @@
 
 import asyncio
 
+started = 0.0  # the event loop's clock when main() began
+
+
+def log(message):
+    """Print a message after the seconds since main() began."""
+    elapsed = asyncio.get_running_loop().time() - started
+    print(f"{elapsed:3.1f}s  {message}")
+
+
+async def ask(answer):
+    # A coroutine: it pauses until the future has a result.
+    log("ask(): asks the question and waits for the answer")
+    reply = await answer
+    log(f"ask(): got {reply!r}, and returns")
+    return reply.upper()
+
 
 async def main():
+    global started
     loop = asyncio.get_running_loop()
-    start = loop.time()
-
-    def log(who, what):
-        print(f"{loop.time() - start:3.1f}  {who:<8} {what}")
+    started = loop.time()
 
     # A future: the answer to a question nobody has answered yet.
     answer = loop.create_future()
+    # A task: the loop runs ask() alongside main().
+    task = asyncio.create_task(ask(answer))
 
-    # A coroutine: a function that can pause while it waits for the future.
-    async def ask():
-        log("task", "asks the question and waits for the answer")
-        reply = await answer
-        log("task", f"got {reply!r}, and finishes")
-        return reply.upper()
-
-    # A task: the loop runs the coroutine alongside main().
-    task = asyncio.create_task(ask())
-
-    # The event loop: "in 2 seconds, run this callback".
+    # The event loop: "in 2 seconds, run reply()".
     def reply():
-        log("callback", "answers")
+        log("reply(): a timer callback sets the answer")
         answer.set_result("yes")
 
     loop.call_later(2, reply)
 
-    log("main", "started the task and the timer; waits for the task")
+    log("main(): created the task and the timer; awaits the task")
     result = await task
-    log("main", f"the task returned {result!r}")
+    log(f"main(): the task returned {result!r}")
 
 
 if __name__ == "__main__":

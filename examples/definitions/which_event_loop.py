@@ -15,15 +15,17 @@ async def main():
     print(f"its selector: {type(selector).__name__}")
 
 
+# --8<-- [start:choose]
+def select_based_loop():
+    """A selector loop on plain select(), not the platform's best."""
+    return asyncio.SelectorEventLoop(selectors.SelectSelector())
+
+
 if __name__ == "__main__":
     print("the default loop:")
     asyncio.run(main())
 
-    # --8<-- [start:choose]
-    def select_based_loop():
-        return asyncio.SelectorEventLoop(selectors.SelectSelector())
-
-    print("a loop we chose:")
+    print("a loop chosen by a loop factory:")
     with asyncio.Runner(loop_factory=select_based_loop) as runner:
         runner.run(main())
-    # --8<-- [end:choose]
+# --8<-- [end:choose]
