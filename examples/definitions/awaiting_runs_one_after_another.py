@@ -11,6 +11,7 @@ def log(message):
     print(f"{elapsed:3.1f}s  {message}")
 
 
+# --8<-- [start:after-log]
 async def brew(drink, seconds):
     log(f"start {drink}")
     await asyncio.sleep(seconds)
@@ -28,3 +29,4 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())
+# --8<-- [end:after-log]

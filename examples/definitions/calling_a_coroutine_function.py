@@ -11,6 +11,7 @@ def log(message):
     print(f"{elapsed:3.1f}s  {message}")
 
 
+# --8<-- [start:after-log]
 async def greet(name):
     log(f"greet({name!r}) starts")
     await asyncio.sleep(1)
@@ -30,3 +31,4 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())
+# --8<-- [end:after-log]

@@ -11,6 +11,7 @@ def log(message):
     print(f"{elapsed:3.1f}s  {message}")
 
 
+# --8<-- [start:after-log]
 def report(future):
     # A done callback is called with the future as its only argument.
     log(f"done callback: the result is {future.result()!r}")
@@ -36,3 +37,4 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())
+# --8<-- [end:after-log]

@@ -11,6 +11,7 @@ def log(message):
     print(f"{elapsed:3.1f}s  {message}")
 
 
+# --8<-- [start:after-log]
 async def main():
     global started
     loop = asyncio.get_running_loop()
@@ -27,3 +28,4 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())
+# --8<-- [end:after-log]

@@ -11,6 +11,7 @@ def log(message):
     print(f"{elapsed:3.1f}s  {message}")
 
 
+# --8<-- [start:after-log]
 async def ask(answer):
     # A coroutine: it pauses until the future has a result.
     log("ask(): asks the question and waits for the answer")
@@ -43,3 +44,4 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())
+# --8<-- [end:after-log]
