@@ -6,8 +6,8 @@ import asyncio
 async def main():
     loop = asyncio.get_running_loop()
     future = loop.create_future()
-    error = ConnectionError("the line went dead")
-    loop.call_later(1, future.set_exception, error)
+    failure = ConnectionError("the line went dead")
+    loop.call_later(1, future.set_exception, failure)
     try:
         await future
     except ConnectionError as error:

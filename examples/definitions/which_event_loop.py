@@ -15,7 +15,6 @@ async def main():
     print(f"its selector: {type(selector).__name__}")
 
 
-# --8<-- [start:choose]
 def select_based_loop():
     """A selector loop on plain select(), not the platform's best."""
     return asyncio.SelectorEventLoop(selectors.SelectSelector())
@@ -28,4 +27,3 @@ if __name__ == "__main__":
     print("a loop chosen by a loop factory:")
     with asyncio.Runner(loop_factory=select_based_loop) as runner:
         runner.run(main())
-# --8<-- [end:choose]
