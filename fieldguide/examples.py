@@ -8,7 +8,8 @@ which ``uv run`` and ``pipx run`` also understand::
     # /// script
     # requires-python = ">=3.12"
     # [tool.fieldguide]
-    # virtual-time = false
+    # virtual-time = false     # run in real time (threads, real I/O)
+    # blocks-the-loop = true   # it blocks the event loop on purpose
     # timeout = 20
     # skip = "why this example cannot run in the test suite"
     # ///
@@ -34,7 +35,7 @@ DEFAULT_TIMEOUT = 10.0  # seconds of real time for one example
 _METADATA_BLOCK = re.compile(
     r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$"
 )
-_SETTINGS = {"virtual-time", "timeout", "skip"}
+_SETTINGS = {"virtual-time", "timeout", "skip", "blocks-the-loop"}
 
 # Memory addresses change on every run; nothing else is normalised.
 _ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
@@ -51,6 +52,7 @@ class Example:
     virtual_time: bool = True
     timeout: float = DEFAULT_TIMEOUT
     skip: str | None = None
+    blocks_the_loop: bool = False
 
     @property
     def name(self) -> str:
@@ -95,12 +97,15 @@ def load_example(path: Path) -> Example:
     if not isinstance(timeout, int | float) or timeout <= 0:
         raise ExampleError(f"{path}: timeout must be a positive number of seconds")
     virtual_time = settings.get("virtual-time", True)
-    if not isinstance(virtual_time, bool):
-        raise ExampleError(f"{path}: virtual-time must be true or false")
+    blocks = settings.get("blocks-the-loop", False)
+    if not isinstance(virtual_time, bool) or not isinstance(blocks, bool):
+        raise ExampleError(
+            f"{path}: virtual-time and blocks-the-loop must be true or false"
+        )
     skip = settings.get("skip")
     if skip is not None and not (isinstance(skip, str) and skip.strip()):
         raise ExampleError(f"{path}: skip must be a non-empty reason")
-    return Example(path, requires, virtual_time, float(timeout), skip)
+    return Example(path, requires, virtual_time, float(timeout), skip, blocks)
 
 
 def read_metadata(path: Path) -> dict:
@@ -139,8 +144,8 @@ def run_example(example: Example, python: str = sys.executable) -> Run:
     """Run one example in a fresh interpreter, as strictly as the book requires.
 
     Warnings are errors, asyncio's debug mode is on, sockets may only reach
-    loopback, and unless the example opts out its event loops run in virtual
-    time (see :mod:`fieldguide.runner`).
+    loopback, and unless the example opts out it runs in virtual time (see
+    :mod:`fieldguide.runner` and :mod:`fieldguide.virtual_time`).
     """
     env = {
         **os.environ,
@@ -148,6 +153,7 @@ def run_example(example: Example, python: str = sys.executable) -> Run:
         "PYTHONUNBUFFERED": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
         "FIELDGUIDE_VIRTUAL_TIME": "1" if example.virtual_time else "0",
+        "FIELDGUIDE_BLOCKS_THE_LOOP": "1" if example.blocks_the_loop else "0",
     }
     env.pop("PYTHONWARNINGS", None)
     command = [python, "-X", "dev", "-W", "error", "-m", "fieldguide.runner"]

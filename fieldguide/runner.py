@@ -1,14 +1,16 @@
 """Run one example program under the book's rules: ``python -m fieldguide.runner FILE``.
 
 The example runs unmodified, as ``__main__``, exactly as a reader would run it,
-with two additions:
+with these additions:
 
 * Sockets may only reach loopback. Connecting, binding or resolving anything
   else raises ``PermissionError``, so an example can never touch the internet.
-* With ``FIELDGUIDE_VIRTUAL_TIME=1`` every event loop the program creates runs
-  in virtual time (the ``looptime`` package): ``asyncio.sleep(5)`` returns at
-  once while ``loop.time()`` advances by exactly 5 seconds. Output that prints
-  loop-time differences is therefore the same here and in a real run.
+* With ``FIELDGUIDE_VIRTUAL_TIME=1`` the program runs in virtual time (see
+  :mod:`fieldguide.virtual_time`): ``asyncio.sleep(5)`` and ``time.sleep(5)``
+  return at once while the clocks advance by exactly 5 seconds, so printed
+  elapsed times are the same here and in a real run.
+* With ``FIELDGUIDE_BLOCKS_THE_LOOP=1`` debug mode does not report slow
+  callbacks, for examples that block the loop on purpose.
 
 The caller (:func:`fieldguide.examples.run_example`) adds ``-X dev -W error``
 so that debug mode is on and any warning is an error.
@@ -18,14 +20,13 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import importlib
-import importlib.util
 import ipaddress
 import os
 import runpy
 import socket
 import sys
-import types
+
+from fieldguide import virtual_time
 
 _LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
 
@@ -71,32 +72,19 @@ def _refuse_outside_loopback(event: str, args: tuple) -> None:
         )
 
 
-def _import_looptime_patchers():
-    """looptime's event-loop patcher, without the package's pytest plugin.
+def _allow_blocking() -> None:
+    """Silence debug mode's "Executing ... took 1.000 seconds" for this example.
 
-    ``import looptime`` also imports pytest (for its fixtures), which costs
-    0.4 s in every example's interpreter. The patcher needs none of that, so
-    register a bare ``looptime`` package and import only its submodule.
+    Only for examples that block the event loop on purpose, to show the cost.
     """
-    spec = importlib.util.find_spec("looptime")
-    if spec is None:
-        raise ImportError("the example harness needs looptime (see pyproject.toml)")
-    package = types.ModuleType("looptime")
-    package.__path__ = list(spec.submodule_search_locations)
-    sys.modules.setdefault("looptime", package)
-    return importlib.import_module("looptime._internal.patchers")
+    base = asyncio.base_events.BaseEventLoop
+    original_init = base.__init__
 
+    def __init__(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self.slow_callback_duration = float("inf")
 
-def _use_virtual_time() -> None:
-    patchers = _import_looptime_patchers()
-    original = asyncio.events.new_event_loop
-
-    def new_event_loop() -> asyncio.AbstractEventLoop:
-        return patchers.patch_event_loop(original())
-
-    # asyncio.run() and asyncio.Runner look the function up in asyncio.events.
-    asyncio.events.new_event_loop = new_event_loop
-    asyncio.new_event_loop = new_event_loop
+    base.__init__ = __init__
 
 
 def main(argv: list[str]) -> None:
@@ -104,7 +92,9 @@ def main(argv: list[str]) -> None:
         sys.exit("usage: python -m fieldguide.runner EXAMPLE.py")
     path = argv[0]
     if os.environ.get("FIELDGUIDE_VIRTUAL_TIME") == "1":
-        _use_virtual_time()
+        virtual_time.install()
+    if os.environ.get("FIELDGUIDE_BLOCKS_THE_LOOP") == "1":
+        _allow_blocking()
     sys.addaudithook(_refuse_outside_loopback)
     # Make the example's own folder importable, as it is for `python FILE`.
     sys.path[0] = os.path.dirname(os.path.abspath(path))

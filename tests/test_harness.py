@@ -44,6 +44,63 @@ def test_sleeps_take_no_real_time_but_loop_time_advances(tmp_path):
     assert (run.stdout, run.stderr, run.returncode) == ("3600.0\n", "", 0)
 
 
+def test_blocking_sleeps_and_every_clock_share_the_virtual_time(tmp_path):
+    body = """
+        import time
+
+        async def main():
+            loop = asyncio.get_running_loop()
+            start, wall = time.perf_counter(), time.time()
+            loop_start = loop.time()
+            time.sleep(2)  # blocks the loop: debug mode reports it (see below)
+            await asyncio.sleep(3)
+            print(round(time.perf_counter() - start, 6), round(time.time() - wall, 6))
+            print(round(loop.time() - loop_start, 6))
+
+        asyncio.run(main())
+    """
+    example = load_example(_program(tmp_path, body))
+    object.__setattr__(example, "timeout", 1.0)
+    run = run_example(example)
+    assert run.stdout == "5.0 5.0\n5.0\n"
+    # Debug mode saw a 2-second callback: a real failure unless declared.
+    assert "took 2.000 seconds" in run.stderr
+
+
+def test_an_example_may_declare_that_it_blocks_the_loop(tmp_path):
+    header = "# /// script\n# [tool.fieldguide]\n# blocks-the-loop = true\n# ///\n"
+    body = """
+        import time
+
+        async def main():
+            time.sleep(2)
+            print("blocked for 2 s")
+
+        asyncio.run(main())
+    """
+    run = _run(tmp_path, body, header)
+    assert (run.stdout, run.stderr) == ("blocked for 2 s\n", "")
+
+
+def test_loops_made_by_a_loop_factory_run_in_virtual_time_too(tmp_path):
+    body = """
+        import selectors
+
+        async def main():
+            loop = asyncio.get_running_loop()
+            start = loop.time()
+            await asyncio.sleep(600)
+            print(loop.time() - start)
+
+        factory = lambda: asyncio.SelectorEventLoop(selectors.SelectSelector())
+        with asyncio.Runner(loop_factory=factory) as runner:
+            runner.run(main())
+    """
+    example = load_example(_program(tmp_path, body))
+    object.__setattr__(example, "timeout", 1.0)
+    assert run_example(example).stdout == "600.0\n"
+
+
 def test_virtual_time_can_be_switched_off_and_the_limit_then_bites(tmp_path):
     header = (
         "# /// script\n"

@@ -1,14 +1,14 @@
 """Awaiting coroutines one by one: each waits for the one before it."""
 
 import asyncio
+import time
 
-started = 0.0  # the event loop's clock when main() began
+START = time.perf_counter()
 
 
 def log(message):
-    """Print a message after the seconds since main() began."""
-    elapsed = asyncio.get_running_loop().time() - started
-    print(f"{elapsed:3.1f}s  {message}")
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
 # --8<-- [start:after-log]
@@ -20,8 +20,6 @@ async def brew(drink, seconds):
 
 
 async def main():
-    global started
-    started = asyncio.get_running_loop().time()
     tea = await brew("tea", 3)
     coffee = await brew("coffee", 2)
     log(f"served {tea} and {coffee}")

@@ -1,14 +1,14 @@
 """Calling a coroutine function runs nothing; awaiting the result does."""
 
 import asyncio
+import time
 
-started = 0.0  # the event loop's clock when main() began
+START = time.perf_counter()
 
 
 def log(message):
-    """Print a message after the seconds since main() began."""
-    elapsed = asyncio.get_running_loop().time() - started
-    print(f"{elapsed:3.1f}s  {message}")
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
 # --8<-- [start:after-log]
@@ -20,8 +20,6 @@ async def greet(name):
 
 
 async def main():
-    global started
-    started = asyncio.get_running_loop().time()
     coro = greet("Ada")
     log(f"greet('Ada') returned a {type(coro).__name__} object")
     log("greet() has not printed anything yet")

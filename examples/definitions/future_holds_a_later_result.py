@@ -1,14 +1,14 @@
 """A future is a placeholder; awaiting it waits until a result is set."""
 
 import asyncio
+import time
 
-started = 0.0  # the event loop's clock when main() began
+START = time.perf_counter()
 
 
 def log(message):
-    """Print a message after the seconds since main() began."""
-    elapsed = asyncio.get_running_loop().time() - started
-    print(f"{elapsed:3.1f}s  {message}")
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
 # --8<-- [start:after-log]
@@ -18,9 +18,7 @@ def report(future):
 
 
 async def main():
-    global started
     loop = asyncio.get_running_loop()
-    started = loop.time()
     future = loop.create_future()
     future.add_done_callback(report)
 

@@ -1,14 +1,14 @@
 """Exercise solution: three tasks finish in order of their sleeps."""
 
 import asyncio
+import time
 
-started = 0.0  # the event loop's clock when main() began
+START = time.perf_counter()
 
 
 def log(message):
-    """Print a message after the seconds since main() began."""
-    elapsed = asyncio.get_running_loop().time() - started
-    print(f"{elapsed:3.1f}s  {message}")
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
 # --8<-- [start:after-log]
@@ -18,8 +18,6 @@ async def timer(name, seconds):
 
 
 async def main():
-    global started
-    started = asyncio.get_running_loop().time()
     first = asyncio.create_task(timer("first", 3))
     second = asyncio.create_task(timer("second", 1))
     third = asyncio.create_task(timer("third", 2))

@@ -1,21 +1,19 @@
 """Exercise solution: ready callbacks first, then a zero-delay timer."""
 
 import asyncio
+import time
 
-started = 0.0  # the event loop's clock when main() began
+START = time.perf_counter()
 
 
 def log(message):
-    """Print a message after the seconds since main() began."""
-    elapsed = asyncio.get_running_loop().time() - started
-    print(f"{elapsed:3.1f}s  {message}")
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
 # --8<-- [start:after-log]
 async def main():
-    global started
     loop = asyncio.get_running_loop()
-    started = loop.time()
     loop.call_later(0, log, "the call_later(0) timer fired")
     loop.call_later(2, log, "the 2-second timer fired")
     loop.call_later(1, log, "the 1-second timer fired")

@@ -1,14 +1,14 @@
 """In tasks, coroutines run at the same time: the loop interleaves them."""
 
 import asyncio
+import time
 
-started = 0.0  # the event loop's clock when main() began
+START = time.perf_counter()
 
 
 def log(message):
-    """Print a message after the seconds since main() began."""
-    elapsed = asyncio.get_running_loop().time() - started
-    print(f"{elapsed:3.1f}s  {message}")
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
 async def brew(drink, seconds):
@@ -20,8 +20,6 @@ async def brew(drink, seconds):
 
 # --8<-- [start:main]
 async def main():
-    global started
-    started = asyncio.get_running_loop().time()
     tea_task = asyncio.create_task(brew("tea", 3))
     coffee_task = asyncio.create_task(brew("coffee", 2))
     log("main() created two tasks")

@@ -1,14 +1,14 @@
 """The event loop, a coroutine, a future and a task, each doing its part."""
 
 import asyncio
+import time
 
-started = 0.0  # the event loop's clock when main() began
+START = time.perf_counter()
 
 
 def log(message):
-    """Print a message after the seconds since main() began."""
-    elapsed = asyncio.get_running_loop().time() - started
-    print(f"{elapsed:3.1f}s  {message}")
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
 # --8<-- [start:after-log]
@@ -21,9 +21,7 @@ async def ask(answer):
 
 
 async def main():
-    global started
     loop = asyncio.get_running_loop()
-    started = loop.time()
 
     # A future: the answer to a question nobody has answered yet.
     answer = loop.create_future()
