@@ -10,6 +10,7 @@ which ``uv run`` and ``pipx run`` also understand::
     # [tool.fieldguide]
     # virtual-time = false     # run in real time (threads, real I/O)
     # blocks-the-loop = true   # it blocks the event loop on purpose
+    # record-stderr = true     # its point is what it writes to stderr
     # timeout = 20
     # skip = "why this example cannot run in the test suite"
     # ///
@@ -35,7 +36,7 @@ DEFAULT_TIMEOUT = 10.0  # seconds of real time for one example
 _METADATA_BLOCK = re.compile(
     r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$"
 )
-_SETTINGS = {"virtual-time", "timeout", "skip", "blocks-the-loop"}
+_SETTINGS = {"virtual-time", "timeout", "skip", "blocks-the-loop", "record-stderr"}
 
 # Memory addresses change on every run; nothing else is normalised.
 _ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
@@ -53,6 +54,7 @@ class Example:
     timeout: float = DEFAULT_TIMEOUT
     skip: str | None = None
     blocks_the_loop: bool = False
+    record_stderr: bool = False
 
     @property
     def name(self) -> str:
@@ -66,7 +68,7 @@ class Example:
         return self.path.with_suffix(".out")
 
     def skip_reason(self, version: str | None = None) -> str | None:
-        """Why this example does not run on this interpreter, or None."""
+        """Why this example does not run on Python ``version``, or None."""
         if self.skip:
             return self.skip
         version = version or ".".join(map(str, sys.version_info[:3]))
@@ -96,16 +98,29 @@ def load_example(path: Path) -> Example:
     timeout = settings.get("timeout", DEFAULT_TIMEOUT)
     if not isinstance(timeout, int | float) or timeout <= 0:
         raise ExampleError(f"{path}: timeout must be a positive number of seconds")
-    virtual_time = settings.get("virtual-time", True)
-    blocks = settings.get("blocks-the-loop", False)
-    if not isinstance(virtual_time, bool) or not isinstance(blocks, bool):
-        raise ExampleError(
-            f"{path}: virtual-time and blocks-the-loop must be true or false"
-        )
+    flags = {
+        name: settings.get(name, default)
+        for name, default in [
+            ("virtual-time", True),
+            ("blocks-the-loop", False),
+            ("record-stderr", False),
+        ]
+    }
+    for name, value in flags.items():
+        if not isinstance(value, bool):
+            raise ExampleError(f"{path}: {name} must be true or false")
     skip = settings.get("skip")
     if skip is not None and not (isinstance(skip, str) and skip.strip()):
         raise ExampleError(f"{path}: skip must be a non-empty reason")
-    return Example(path, requires, virtual_time, float(timeout), skip, blocks)
+    return Example(
+        path,
+        requires,
+        virtual_time=flags["virtual-time"],
+        timeout=float(timeout),
+        skip=skip,
+        blocks_the_loop=flags["blocks-the-loop"],
+        record_stderr=flags["record-stderr"],
+    )
 
 
 def read_metadata(path: Path) -> dict:
@@ -146,6 +161,11 @@ def run_example(example: Example, python: str = sys.executable) -> Run:
     Warnings are errors, asyncio's debug mode is on, sockets may only reach
     loopback, and unless the example opts out it runs in virtual time (see
     :mod:`fieldguide.runner` and :mod:`fieldguide.virtual_time`).
+
+    An example with ``record-stderr`` is one whose point is a warning or a log
+    message: it runs as a reader runs it (default warning filters, no debug
+    mode), and its standard error is recorded with its standard output, in the
+    order they were written (``Run.stderr`` is then empty).
     """
     env = {
         **os.environ,
@@ -155,14 +175,21 @@ def run_example(example: Example, python: str = sys.executable) -> Run:
         "FIELDGUIDE_VIRTUAL_TIME": "1" if example.virtual_time else "0",
         "FIELDGUIDE_BLOCKS_THE_LOOP": "1" if example.blocks_the_loop else "0",
     }
-    env.pop("PYTHONWARNINGS", None)
-    command = [python, "-X", "dev", "-W", "error", "-m", "fieldguide.runner"]
+    for variable in ("PYTHONWARNINGS", "PYTHONDEVMODE", "PYTHONASYNCIODEBUG"):
+        env.pop(variable, None)
+    # The runner must be importable from any interpreter (see --example-python).
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
+    )
+    strict = [] if example.record_stderr else ["-X", "dev", "-W", "error"]
+    command = [python, *strict, "-m", "fieldguide.runner", str(example.path)]
     try:
         completed = subprocess.run(
-            [*command, str(example.path)],
+            command,
             cwd=example.path.parent,
             env=env,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT if example.record_stderr else subprocess.PIPE,
             text=True,
             encoding="utf-8",
             timeout=example.timeout,
@@ -174,7 +201,7 @@ def run_example(example: Example, python: str = sys.executable) -> Run:
         ) from None
     return Run(
         normalise(completed.stdout, example),
-        normalise(completed.stderr, example),
+        normalise(completed.stderr or "", example),
         completed.returncode,
     )
 

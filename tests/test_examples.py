@@ -17,12 +17,13 @@ EXAMPLES = find_examples()
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
-def test_example_prints_its_recorded_output(example, request):
-    reason = example.skip_reason()
+def test_example_prints_its_recorded_output(example, request, example_python):
+    python, version = example_python
+    reason = example.skip_reason(version)
     if reason:
         pytest.skip(reason)
     try:
-        run = run_example(example)
+        run = run_example(example, python)
     except ExampleTimeout as error:
         pytest.fail(str(error), pytrace=False)
 

@@ -319,3 +319,26 @@ def test_a_whole_file_listing_starts_after_the_settings_block(book_examples):
     )
     expanded = pages.expand('{{ example("chapter/shown.py") }}\n', Path("p.md"))
     assert '    --8<-- "chapter/shown.py:6:"' in expanded.splitlines()
+
+
+def test_record_stderr_runs_as_a_reader_would_and_keeps_the_order(tmp_path):
+    header = "# /// script\n# [tool.fieldguide]\n# record-stderr = true\n# ///\n"
+    body = """
+        async def greet():
+            pass
+
+        async def main():
+            print("before")
+            greet()
+            print("after")
+
+        asyncio.run(main())
+    """
+    run = _run(tmp_path, body, header)
+    lines = run.stdout.splitlines()
+    assert lines[0] == "before"
+    assert lines[1] == (
+        "program.py:13: RuntimeWarning: coroutine 'greet' was never awaited"
+    )
+    assert lines[-1] == "after"
+    assert (run.stderr, run.returncode) == ("", 0)
