@@ -32,3 +32,26 @@ def example_python(request):
         message = f"--example-python {path}: cannot run it ({error})"
         raise pytest.UsageError(message) from None
     return path, version
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The whole site, built once per test run, strictly, as `make build` does."""
+    import os
+
+    from fieldguide.examples import ROOT
+
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, "mkdocs build --strict failed:\n" + result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
+    assert not warnings, "\n".join(warnings)
+    return out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import os
 import re
 import subprocess
 import sys
@@ -137,25 +136,6 @@ def test_code_block_in_the_docs(block: CodeExample, eval_example: EvalExample):
 
 
 # --- the built site ---------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """Build the whole site once, strictly, as `make build` does."""
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, "mkdocs build --strict failed:\n" + result.stderr
-    warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
-    assert not warnings, "\n".join(warnings)
-    return out
 
 
 class _Assets(HTMLParser):

@@ -1,0 +1,284 @@
+"""The built site in a real browser (Debian's chromium, driven by Playwright).
+
+Every page is checked, so pages added later are covered without changes here.
+Screenshots, the accessibility report and the page weights are written to
+build/browser/ for a person to look at; nothing there is committed.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+from fieldguide.examples import EXAMPLES, ROOT
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+REPORTS = ROOT / "build" / "browser"
+
+if not CHROMIUM:
+    pytest.skip(
+        "browser tests skipped: no chromium "
+        "(apt-get install chromium, or set CHROMIUM=/path/to/it)",
+        allow_module_level=True,
+    )
+playwright = pytest.importorskip("playwright.sync_api")
+
+# Budgets per page, set from the first measurement (2026-11-21: the home page
+# made 9 requests for 389 KB, the heaviest page, definitions/, 9 for 474 KB),
+# with room for the chapters to grow.
+BUDGETS = {"requests": 15, "bytes": 1_000_000}
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened in a fresh context, with everything that went wrong recorded."""
+
+    def __init__(self, browser, base_url, scheme="light", viewport=None):
+        self.context = browser.new_context(
+            color_scheme=scheme, viewport=viewport or {"width": 1280, "height": 800}
+        )
+        self.base = base_url
+        self.problems: list[str] = []
+        self.requests = []
+        self.context.route("**/*", self._only_local)
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.problems.append(f"error: {error}"))
+        self.page.on("requestfailed", self._failed)
+        self.page.on("request", lambda request: self.requests.append(request))
+        self.page.on("response", self._response)
+
+    def _only_local(self, route):
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.problems.append(f"request to another host: {route.request.url}")
+            route.abort()
+
+    def _console(self, message):
+        if message.type == "error":
+            self.problems.append(f"console error: {message.text}")
+
+    def _failed(self, request):
+        self.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    def _response(self, response):
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def open(self, path=""):
+        self.page.goto(self.base + path, wait_until="load")
+        return self.page
+
+    def weight(self):
+        sizes = [request.sizes() for request in self.requests]
+        total = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes)
+        return len(sizes), total
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, base_url):
+    visits = []
+
+    def open_visit(**kwargs):
+        visits.append(Visit(browser, base_url, **kwargs))
+        return visits[-1]
+
+    yield open_visit
+    for v in visits:
+        v.close()
+
+
+def _pages(site) -> list[str]:
+    return sorted(
+        path.parent.relative_to(site).as_posix().removeprefix(".") + "/"
+        for path in site.rglob("index.html")
+        if path.relative_to(site).parts[0] not in {"search", "assets"}
+    )
+
+
+def test_every_page_loads_cleanly_and_only_from_this_server(site, visit):
+    pages = _pages(site)
+    assert "/" in pages, pages
+    assert "definitions/" in pages, pages
+    v = visit()
+    for path in pages:
+        v.open(path.lstrip("/"))
+        images = v.page.eval_on_selector_all(
+            "article img",
+            "imgs => imgs.map(i => [i.src, i.alt, i.complete && i.naturalWidth > 0])",
+        )
+        for src, alt, loaded in images:
+            if not alt:
+                v.problems.append(f"{path}: image without alt text: {src}")
+            if not loaded:
+                v.problems.append(f"{path}: image did not load: {src}")
+    assert not v.problems, "\n".join(v.problems)
+
+
+def test_search_finds_the_tasks_chapter(visit):
+    v = visit()
+    page = v.open()
+    page.click("input.md-search__input")
+    page.keyboard.type("TaskGroup")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    links = results.evaluate_all("links => links.map(a => a.href)")
+    assert any("/tasks/" in link for link in links), links
+
+
+def test_copy_button_copies_the_code_without_section_markers(visit, base_url):
+    v = visit()
+    v.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = v.open("definitions/")
+    # The excerpt of tasks_run_at_the_same_time.py is cut out by section markers.
+    block = page.locator(".tabbed-set", has_text="tasks_run_at_the_same_time.py")
+    block.locator("pre").first.hover()
+    block.locator("button[data-md-type=copy]").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    program = (EXAMPLES / "definitions" / "tasks_run_at_the_same_time.py").read_text()
+    assert "async def main():" in copied
+    assert copied.strip() in program
+    assert "--8<--" not in copied
+    assert "[start:" not in copied
+
+
+def test_the_output_tab_shows_the_recorded_output(visit):
+    v = visit()
+    page = v.open("definitions/")
+    first = page.locator(".tabbed-set").first
+    first.locator("label", has_text="Output").click()
+    shown = first.locator(".tabbed-block").nth(1).locator("pre").inner_text()
+    recorded = (EXAMPLES / "definitions" / "smallest_program.out").read_text()
+    assert shown.strip() == recorded.strip()
+    assert first.locator(".tabbed-block").nth(1).is_visible()
+
+
+def test_the_dark_palette_toggle_works_and_persists(visit):
+    v = visit()
+    page = v.open("definitions/")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+    page.locator("label[title='Switch to dark mode']").first.click()
+    assert page.evaluate(scheme) == "slate"
+    page.reload(wait_until="load")
+    assert page.evaluate(scheme) == "slate"
+    v.open("")  # another page keeps it too
+    assert page.evaluate(scheme) == "slate"
+
+
+@pytest.mark.skipif(not AXE.is_file(), reason="axe-core not installed: run `npm ci`")
+def test_no_serious_accessibility_violations_in_either_palette(site, visit):
+    report, serious = {}, []
+    for scheme in ("light", "dark"):
+        v = visit(scheme=scheme)
+        for path in _pages(site):
+            page = v.open(path.lstrip("/"))
+            page.add_script_tag(path=str(AXE))
+            found = page.evaluate(
+                "async () => (await axe.run(document, {resultTypes: ['violations']}))"
+                ".violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                " nodes: v.nodes.length}))"
+            )
+            report[f"{scheme} {path}"] = found
+            serious += [
+                f"{scheme} {path}: {item['id']} ({item['impact']}): {item['help']}"
+                for item in found
+                if item["impact"] in {"serious", "critical"}
+            ]
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / "axe.json").write_text(json.dumps(report, indent=2))
+    assert not serious, "\n".join(serious)
+
+
+def test_page_weight_stays_within_budget(site, visit):
+    """Requests and bytes for a first visit to each page (nothing cached)."""
+    weights = {}
+    for path in _pages(site):
+        v = visit()
+        v.open(path.lstrip("/"))
+        weights[path] = dict(zip(("requests", "bytes"), v.weight(), strict=True))
+    heaviest = max(weights, key=lambda path: weights[path]["bytes"])
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / "weights.json").write_text(
+        json.dumps(
+            {
+                "home": weights["/"],
+                "heaviest": {heaviest: weights[heaviest]},
+                "all": weights,
+            },
+            indent=2,
+        )
+    )
+    over = {
+        path: weight
+        for path, weight in weights.items()
+        if weight["requests"] > BUDGETS["requests"]
+        or weight["bytes"] > BUDGETS["bytes"]
+    }
+    assert not over, f"pages over the budget {BUDGETS}: {over}"
+
+
+def test_screenshots(visit):
+    """Home and a chapter, both palettes, desktop and phone, for a person to look at."""
+    folder = REPORTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    sizes = {
+        "desktop": {"width": 1280, "height": 900},
+        "phone": {"width": 390, "height": 844},
+    }
+    for scheme in ("light", "dark"):
+        for device, viewport in sizes.items():
+            v = visit(scheme=scheme, viewport=viewport)
+            for name, path in (("home", ""), ("definitions", "definitions/")):
+                target = folder / f"{name}-{scheme}-{device}.png"
+                v.open(path).screenshot(path=str(target))
+                assert target.stat().st_size > 10_000
+    assert len(list(folder.glob("*.png"))) >= 8
