@@ -35,7 +35,15 @@ format: env ## Format the examples and the support code in place
 	$(BIN)/ruff format examples fieldguide tests
 	$(BIN)/ruff check --fix examples fieldguide tests
 
-env: $(VENV)/.synced
+env: $(VENV)/.synced node_modules/.package-lock.json
+
+# axe-core for the accessibility checks, exactly as package-lock.json says.
+node_modules/.package-lock.json: package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --loglevel=error; \
+	else \
+	  echo "npm not found: the accessibility checks will be skipped"; \
+	fi
 
 # uv itself, pinned, in a small virtual environment of its own.
 $(UV):
@@ -48,4 +56,4 @@ $(VENV)/.synced: $(UV) uv.lock pyproject.toml
 	@touch $@
 
 clean: ## Remove the environments and build output
-	rm -rf .uv $(VENV) site .pytest_cache .ruff_cache
+	rm -rf .uv $(VENV) node_modules site build .pytest_cache .ruff_cache
