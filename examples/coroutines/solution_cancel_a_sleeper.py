@@ -1,0 +1,67 @@
+"""Exercise solution: cancelling a task that sleeps in my_sleep()."""
+
+import asyncio
+import time
+
+START = time.perf_counter()
+
+
+def log(message):
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
+
+
+# --8<-- [start:after-log]
+async def my_sleep(delay, result=None):
+    loop = asyncio.get_running_loop()
+    future = loop.create_future()
+    timer = loop.call_later(delay, wake_up, future, result)
+    try:
+        return await future
+    finally:
+        log("my_sleep(): its finally clause cancels the timer")
+        timer.cancel()
+
+
+def wake_up(future, result):
+    if not future.done():
+        future.set_result(result)
+
+
+async def careless_sleep(delay, result=None):
+    """my_sleep() without the finally clause and without the check."""
+    loop = asyncio.get_running_loop()
+    future = loop.create_future()
+    loop.call_later(delay, careless_wake_up, future, result)
+    return await future
+
+
+def careless_wake_up(future, result):
+    log("careless timer fires and calls set_result()")
+    future.set_result(result)
+
+
+def report_callback_error(loop, context):
+    error = context["exception"]
+    log(f"the loop caught {type(error).__name__}: {error}")
+
+
+async def main():
+    asyncio.get_running_loop().set_exception_handler(report_callback_error)
+    tasks = [
+        asyncio.create_task(my_sleep(5)),
+        asyncio.create_task(careless_sleep(5)),
+    ]
+    await asyncio.sleep(1)
+    log("main() cancels both sleepers")
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    log(f"both cancelled: {all(task.cancelled() for task in tasks)}")
+    await asyncio.sleep(5)  # stay past the 5-second mark
+    log("main() finishes")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+# --8<-- [end:after-log]
