@@ -1,0 +1,40 @@
+"""What cannot be awaited, and the errors you get when you try."""
+
+import asyncio
+
+
+def load_settings():
+    # An ordinary function: it returns a dict, not an awaitable.
+    return {"retries": 3}
+
+
+def countdown():
+    yield 2  # a plain generator is not awaitable either
+    yield 1
+
+
+async def fetch():
+    await asyncio.sleep(1)
+    return "data"
+
+
+async def attempt(description, thing):
+    try:
+        await thing
+    except (TypeError, RuntimeError) as error:
+        print(f"{description:30} {type(error).__name__}: {error}")
+
+
+async def main():
+    await attempt("await load_settings()", load_settings())
+    await attempt("await asyncio.sleep", asyncio.sleep)
+    await attempt("await countdown()", countdown())
+    await attempt("await 42", 42)
+
+    coro = fetch()
+    print(f"first await of coro gave {await coro!r}")
+    await attempt("await coro (a second time)", coro)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
