@@ -1,0 +1,39 @@
+# /// script
+# [tool.fieldguide]
+# blocks-the-loop = true  # main() calls a blocking function on purpose
+# ///
+"""Five slow downloads in a loop: each one waits for the one before it."""
+
+import asyncio
+import time
+
+START = time.perf_counter()
+
+
+def log(message):
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
+
+
+# --8<-- [start:after-log]
+PAGES = {"home": 1.5, "news": 1.0, "shop": 2.0, "about": 0.5, "blog": 2.5}
+
+
+def download(page, seconds):
+    log(f"start  {page}")
+    time.sleep(seconds)  # stands in for waiting on a slow server
+    log(f"finish {page}")
+    return page
+
+
+async def main():
+    busy_before = time.process_time()  # processor time used so far
+    for page, seconds in PAGES.items():
+        download(page, seconds)
+    busy = time.process_time() - busy_before
+    log(f"all {len(PAGES)} downloaded; the processor was busy {busy:.1f}s")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+# --8<-- [end:after-log]
