@@ -118,11 +118,22 @@ def first_shown_line(path: Path) -> int:
     return end + 1
 
 
+def section_start(path: Path, section: str) -> int:
+    """The 1-based line of the first line inside a section."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    marker = f"[start:{section}]"
+    return next(n for n, line in enumerate(lines, 2) if marker in line)
+
+
 def render(directive: Directive) -> str:
-    """The content tabs that replace a directive, at the directive's indentation."""
+    """The content tabs that replace a directive, at the directive's indentation.
+
+    Line numbers are those of the file itself, so that they match the line
+    numbers in the tracebacks and warnings an example prints.
+    """
     name, section = directive.name, directive.section
     if section:
-        snippet = f"{name}:{section}"
+        snippet, first = f"{name}:{section}", section_start(directive.path, section)
     elif (first := first_shown_line(directive.path)) > 1:
         snippet = f"{name}:{first}:"
     else:
@@ -132,7 +143,7 @@ def render(directive: Directive) -> str:
     lines = [
         '=== "Code"',
         "",
-        f'    ```python title="{title}"',
+        f'    ```python title="{title}" linenums="{first}"',
         f'    --8<-- "{snippet}"',
         "    ```",
         "",

@@ -277,7 +277,7 @@ def test_a_directive_becomes_code_and_output_tabs(book_examples):
     assert expanded.splitlines() == [
         '    === "Code"',
         "",
-        '        ```python title="examples/chapter/shown.py (excerpt)"',
+        '        ```python title="examples/chapter/shown.py (excerpt)" linenums="2"',
         '        --8<-- "chapter/shown.py:part"',
         "        ```",
         "",
