@@ -1,0 +1,31 @@
+"""as_completed() hands back results in the order the work finishes."""
+
+import asyncio
+import time
+
+START = time.perf_counter()
+
+
+def log(message):
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
+
+
+async def fetch(page, seconds):
+    await asyncio.sleep(seconds)
+    return f"<{page}>"
+
+
+# --8<-- [start:main]
+async def main():
+    work = [fetch("home", 3), fetch("about", 1), fetch("contact", 2)]
+    for next_finished in asyncio.as_completed(work):
+        page = await next_finished  # the result of whichever finishes next
+        log(f"got {page}")
+
+
+# --8<-- [end:main]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
