@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build update-examples lint format env clean
+.PHONY: serve test build pdf offline update-examples lint format env clean
 
 serve: env ## Serve the book with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -23,6 +23,18 @@ test: env ## Run the whole test suite
 
 build: env ## Build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict
+
+PAPER ?= a4
+EDITION ?= Edition $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml), $(shell date +%Y-%m-%d)
+
+pdf: env ## Build the whole book as build/a-field-guide-to-asyncio.pdf (PAPER=a4|letter)
+	BOOK_EDITION="$(EDITION)" BOOK_PAPER_CSS=stylesheets/paper-$(PAPER).css \
+	  $(BIN)/mkdocs build --strict -f mkdocs-pdf.yml
+	@echo "wrote build/a-field-guide-to-asyncio.pdf"
+
+offline: env ## Build the site for reading from disk: build/a-field-guide-to-asyncio-html.zip
+	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
+	$(BIN)/python -m fieldguide.offline build/offline-site build/a-field-guide-to-asyncio-html.zip
 
 update-examples: env ## Re-record the output of every example (review with git diff)
 	$(BIN)/pytest tests/test_examples.py tests/test_book.py::test_code_block_in_the_docs --update-examples
