@@ -29,7 +29,7 @@ EDITION ?= Edition $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml), 
 
 pdf: env ## Build the whole book as build/a-field-guide-to-asyncio.pdf (PAPER=a4|letter)
 	BOOK_EDITION="$(EDITION)" BOOK_PAPER_CSS=stylesheets/paper-$(PAPER).css \
-	  $(BIN)/mkdocs build --strict -f mkdocs-pdf.yml
+	  $(BIN)/mkdocs build -f mkdocs-pdf.yml
 	@echo "wrote build/a-field-guide-to-asyncio.pdf"
 
 offline: env ## Build the site for reading from disk: build/a-field-guide-to-asyncio-html.zip
