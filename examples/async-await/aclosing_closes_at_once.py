@@ -13,6 +13,7 @@ def log(message):
     print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
+# --8<-- [start:after-log]
 async def readings(sensor):
     try:
         for value in itertools.count(10, 10):
@@ -24,7 +25,6 @@ async def readings(sensor):
         log(f"{sensor}: finally block ran in {task}")
 
 
-# --8<-- [start:after-readings]
 async def first_value(sensor):
     async with contextlib.aclosing(readings(sensor)) as stream:
         async for value in stream:
@@ -39,4 +39,4 @@ async def main():
 
 if __name__ == "__main__":
     asyncio.run(main())
-# --8<-- [end:after-readings]
+# --8<-- [end:after-log]

@@ -32,13 +32,11 @@ def over_twenty(source):
 async def main():
     values = [value async for value in readings(3)]
     log(f"list: {values}")
-    tens = {value // 10 async for value in readings(2)}
-    log(f"set: {tens}")
     names = {n: await lookup(n) for n in (1, 2)}
     log(f"dict with await: {names}")
     big = [value async for value in over_twenty(readings(4))]
     log(f"from an async generator expression: {big}")
-    gathered = await asyncio.gather(*(lookup(n) for n in (1, 2)))
+    gathered = await asyncio.gather(lookup(1), lookup(2))
     log(f"gather: {gathered}")
 
 

@@ -15,10 +15,10 @@ def log(message):
 # --8<-- [start:after-log]
 @contextlib.asynccontextmanager
 async def connect(host):
+    log(f"connecting to {host}")
     await asyncio.sleep(0.5)
     if host == "down.local":
         raise ConnectionRefusedError(f"{host} refused the connection")
-    log(f"connected to {host}")
     try:
         yield host
     finally:

@@ -1,6 +1,7 @@
 """An asynchronous generator: async def with yield writes the iterator."""
 
 import asyncio
+import inspect
 import time
 
 START = time.perf_counter()
@@ -20,9 +21,15 @@ async def readings(count):
 
 
 async def main():
+    log(f"coroutine function? {inspect.iscoroutinefunction(readings)}")
+    log(f"async generator function? {inspect.isasyncgenfunction(readings)}")
     stream = readings(3)
     log(f"readings(3) returned an {type(stream).__name__} object")
     log(f"it is its own async iterator: {aiter(stream) is stream}")
+    try:
+        await stream
+    except TypeError as error:
+        log(f"but await stream raises {type(error).__name__}")
     async for value in stream:
         log(f"async for got {value}")
 

@@ -1,6 +1,7 @@
 """`await x` calls x.__await__(): a class can be awaited again and again."""
 
 import asyncio
+import inspect
 import time
 
 START = time.perf_counter()
@@ -34,6 +35,7 @@ class Reply:
 
 async def main():
     pong = Reply("pong", 1)
+    log(f"isawaitable(pong) is {inspect.isawaitable(pong)}")
     log(f"first await gave {await pong!r}")
     log(f"second await gave {await pong!r}")
 
@@ -41,8 +43,9 @@ async def main():
         task = asyncio.create_task(pong)
     except TypeError as error:
         log(f"create_task() refused it: {error}")
-        task = asyncio.ensure_future(pong)  # wraps any awaitable in a task
+        task = asyncio.ensure_future(pong)  # wraps it in a new task
     log(f"the task gave {await task!r}")
+    log(f"ensure_future(task) is task: {asyncio.ensure_future(task) is task}")
 
 
 if __name__ == "__main__":

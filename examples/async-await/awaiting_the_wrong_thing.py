@@ -1,3 +1,6 @@
+# /// script
+# requires-python = ">=3.11,<3.14"  # 3.14 rewords the TypeError messages
+# ///
 """What cannot be awaited, and the errors you get when you try."""
 
 import asyncio

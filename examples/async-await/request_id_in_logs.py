@@ -12,11 +12,11 @@ request_id = contextvars.ContextVar("request_id", default="-")
 
 
 class AddRequestId(logging.Filter):
-    """Copy the current request id (and the time) onto every record."""
+    """Copy the current request id onto every log record."""
 
     def filter(self, record):
         record.request_id = request_id.get()
-        record.elapsed = time.perf_counter() - START
+        record.elapsed = time.perf_counter() - START  # the book's time stamps
         return True
 
 

@@ -25,7 +25,6 @@ async def pages():
         log("pages: session closed")
 
 
-# --8<-- [start:first-match]
 async def first_match(wanted):
     async with contextlib.aclosing(pages()) as stream:
         async for page in stream:
@@ -38,9 +37,6 @@ async def first_match(wanted):
 async def main():
     item = await first_match(lambda item: item % 7 == 0)
     log(f"main: first_match() returned {item}")
-
-
-# --8<-- [end:first-match]
 
 
 if __name__ == "__main__":

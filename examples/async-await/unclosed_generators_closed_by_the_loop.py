@@ -12,7 +12,6 @@ def log(message):
     print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
-# --8<-- [start:after-log]
 async def readings(sensor):
     try:
         for value in itertools.count(10, 10):
@@ -24,6 +23,7 @@ async def readings(sensor):
         log(f"{sensor}: finally block ran in {task}")
 
 
+# --8<-- [start:after-readings]
 KEPT = []  # something that outlives main(), such as a cache
 
 
@@ -47,4 +47,4 @@ async def main():
 if __name__ == "__main__":
     asyncio.run(main())
     log("asyncio.run() has returned")
-# --8<-- [end:after-log]
+# --8<-- [end:after-readings]

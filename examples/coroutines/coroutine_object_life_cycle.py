@@ -1,11 +1,12 @@
-"""A coroutine object is created, suspended, then closed, and used once."""
+"""A coroutine object's four states, and why it can run only once."""
 
 import asyncio
 import inspect
 
 
 async def add(a, b):
-    print(f"    add({a}, {b}) starts")
+    itself = asyncio.current_task().get_coro()  # the task runs this call
+    print(f"    add({a}, {b}) starts, and sees itself {state(itself)}")
     await asyncio.sleep(1)
     print(f"    add({a}, {b}) returns {a + b}")
     return a + b

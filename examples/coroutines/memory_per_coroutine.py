@@ -2,7 +2,7 @@
 # [tool.fieldguide]
 # virtual-time = false  # it starts real threads; nothing here is timed
 # ///
-"""What a coroutine, a task and a thread cost in memory."""
+"""What a paused coroutine, a paused task and a blocked thread cost."""
 
 import asyncio
 import os
@@ -10,27 +10,31 @@ import sys
 import threading
 import tracemalloc
 
-COUNT = 10_000  # coroutines and tasks to measure
-THREADS = 200
+COUNT = 10_000  # coroutines and tasks are cheap: measure many
+THREADS = 200  # enough threads to average out 4 KiB memory pages
 EXACT = False  # True: print the raw numbers, which vary by Python and OS
 
 
-def report(label, size, bound):
+def report(label, value, bound, unit="bytes"):
     if EXACT:
-        print(f"{label:<40} {size:7,.0f} bytes")
-    else:  # a loose bound, true on Python 3.11 to 3.13
-        side = "under" if size < bound else "over"
-        print(f"{label:<40} {side} {bound:,} bytes")
+        print(f"{label:<44} {value:7,.0f} {unit}")
+    else:  # a loose bound, true on Python 3.11 to 3.13 (see the text)
+        side = "under" if value < bound else "over"
+        print(f"{label:<44} {side} {bound:,} {unit}")
 
 
 def resident_bytes():
-    """This process's resident memory (Linux only; None elsewhere)."""
+    """This process's resident memory in bytes (Linux only, else None)."""
     try:
         with open("/proc/self/statm") as statm:
             pages = int(statm.read().split()[1])
     except OSError:
         return None
     return pages * os.sysconf("SC_PAGE_SIZE")
+
+
+async def wait_for(gate):
+    await gate
 
 
 def start_threads(gate):
@@ -40,59 +44,70 @@ def start_threads(gate):
     return threads
 
 
-def measure_threads():
-    gate = threading.Event()
-    tracemalloc.start()
-    threads = start_threads(gate)
-    size, _peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+def stop_threads(gate, threads):
     gate.set()
     for thread in threads:
         thread.join()
-    report("a blocked thread, Python objects", size / THREADS, 2048)
-
-    gate = threading.Event()
-    before = resident_bytes()
-    threads = start_threads(gate)
-    after = resident_bytes()
-    gate.set()
-    for thread in threads:
-        thread.join()
-    if before is not None:
-        resident = (after - before) / THREADS
-        report("a blocked thread, resident memory", resident, 8192)
-
-
-async def wait_for(gate):
-    await gate
 
 
 async def main():
-    gate = asyncio.get_running_loop().create_future()
+    loop = asyncio.get_running_loop()
+    # 1. Resident memory, first, while the process is fresh
+    gate, thread_gate = loop.create_future(), threading.Event()
+    before = resident_bytes()
+    tasks = [asyncio.create_task(wait_for(gate)) for _ in range(COUNT)]
+    await asyncio.sleep(0)  # each task runs to `await gate` and pauses
+    middle = resident_bytes()
+    threads = start_threads(thread_gate)  # blocks the loop for a moment
+    after = resident_bytes()
+    if before is not None:
+        per_task = (middle - before) / COUNT
+        per_thread = (after - middle) / THREADS
+        report("a paused task, resident memory", per_task, 1536)
+        report("a blocked thread, resident memory", per_thread, 12_288)
+        report(
+            "a thread / a task, resident memory",
+            per_thread / per_task,
+            10,
+            "times",
+        )
+    stop_threads(thread_gate, threads)
+    gate.set_result(None)
+    await asyncio.gather(*tasks)
 
-    coro = wait_for(gate)
-    report("a coroutine object, sys.getsizeof()", sys.getsizeof(coro), 256)
-    coro.close()
-
+    # 2. What tracemalloc sees: only the memory Python allocates itself
+    gate = loop.create_future()
     tracemalloc.start()
     coros = [wait_for(gate) for _ in range(COUNT)]
+    for coro in coros:
+        coro.send(None)  # run it by hand to `await gate`, where it pauses
+        gate._asyncio_future_blocking = False  # as a task does
     size, _peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    report("a coroutine object, tracemalloc", size / COUNT, 256)
+    report("a paused coroutine, sys.getsizeof()", sys.getsizeof(coro), 256)
+    report("a paused coroutine, tracemalloc", size / COUNT, 256)
     for coro in coros:
         coro.close()
 
     tracemalloc.start()
     tasks = [asyncio.create_task(wait_for(gate)) for _ in range(COUNT)]
-    await asyncio.sleep(0)  # each task runs up to `await gate` and suspends
+    await asyncio.sleep(0)
     size, _peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    report("a task with its suspended coroutine", size / COUNT, 1024)
+    report("a paused task, tracemalloc", size / COUNT, 1024)
     gate.set_result(None)
     await asyncio.gather(*tasks)
 
-    measure_threads()  # blocks the loop for a moment; nothing else is running
+    thread_gate = threading.Event()
+    tracemalloc.start()
+    threads = start_threads(thread_gate)
+    size, _peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    stop_threads(thread_gate, threads)
+    report("a blocked thread, tracemalloc", size / THREADS, 2048)
 
 
 if __name__ == "__main__":
-    asyncio.run(main(), debug=False)  # debug mode adds to every coroutine
+    # debug=False explicitly: -X dev or PYTHONASYNCIODEBUG=1 would otherwise
+    # switch debug mode on, and it makes every coroutine and task bigger
+    asyncio.run(main(), debug=False)

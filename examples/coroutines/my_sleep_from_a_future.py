@@ -31,15 +31,15 @@ async def walker(name, stride, steps):
     for step in range(1, steps + 1):
         await my_sleep(stride)
         log(f"{name} takes step {step}")
-    return await my_sleep(0.1, f"{name} arrived")
+    arrival = await my_sleep(0.1, f"{name} arrived")
+    log(f"{name}: my_sleep(0.1, ...) returned {arrival!r}")
+    return arrival
 
 
 async def main():
-    results = await asyncio.gather(
-        walker("Ann", 0.8, 3),
-        walker("Bob", 1.0, 2),
-    )
-    log(f"main() got {results}")
+    ann = asyncio.create_task(walker("Ann", 0.8, 3))
+    bob = asyncio.create_task(walker("Bob", 1.0, 2))
+    log(f"main() got {await ann!r} and {await bob!r}")
 
 
 if __name__ == "__main__":

@@ -5,23 +5,31 @@
 """A coroutine that is never awaited never runs, and Python warns about it."""
 
 import asyncio
+import time
+
+START = time.perf_counter()
+
+
+def log(message):
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
 async def save(record):
-    print(f"saving {record!r}")
+    log(f"saving {record!r}")
     await asyncio.sleep(0.1)
 
 
 async def main():
     save("first")  # bug: no await, and nothing keeps the coroutine object
-    print("main(): called save('first')")
+    log("main(): called save('first')")
 
     pending = save("second")  # the same bug, but a variable keeps it alive
-    print("main(): called save('second')")
+    log("main(): called save('second')")
     await asyncio.sleep(1)
-    print("main(): drops its last reference to the second coroutine")
+    log("main(): drops its last reference to the second coroutine")
     del pending
-    print("main(): returns; nothing was saved")
+    log("main(): returns; nothing was saved")
 
 
 if __name__ == "__main__":

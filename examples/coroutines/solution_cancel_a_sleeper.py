@@ -19,7 +19,8 @@ async def my_sleep(delay, result=None):
     try:
         return await future
     finally:
-        log("my_sleep(): its finally clause cancels the timer")
+        log(f"my_sleep(): future.cancelled() is {future.cancelled()}")
+        log("my_sleep(): the finally clause cancels the timer")
         timer.cancel()
 
 
@@ -42,23 +43,23 @@ def careless_wake_up(future, result):
 
 
 def report_callback_error(loop, context):
+    """Print one line instead of the default handler's traceback."""
     error = context["exception"]
     log(f"the loop caught {type(error).__name__}: {error}")
 
 
 async def main():
     asyncio.get_running_loop().set_exception_handler(report_callback_error)
-    tasks = [
-        asyncio.create_task(my_sleep(5)),
-        asyncio.create_task(careless_sleep(5)),
-    ]
-    await asyncio.sleep(1)
-    log("main() cancels both sleepers")
-    for task in tasks:
+    for sleep in (my_sleep, careless_sleep):
+        task = asyncio.create_task(sleep(5))
+        await asyncio.sleep(0.5)
+        log(f"main() cancels the task running {sleep.__name__}(5)")
         task.cancel()
-    await asyncio.gather(*tasks, return_exceptions=True)
-    log(f"both cancelled: {all(task.cancelled() for task in tasks)}")
-    await asyncio.sleep(5)  # stay past the 5-second mark
+        try:
+            await task
+        except asyncio.CancelledError:
+            log("main(): awaiting the task raised CancelledError")
+    await asyncio.sleep(5)  # stay past the five-second marks
     log("main() finishes")
 
 

@@ -35,6 +35,10 @@ class ToyTask:
                 log(f"[{self.name}] bare yield: step again next trip")
                 self.loop.call_soon(self.step)
             else:  # a future: "run me again when this is done"
+                # A future sets this flag before it yields itself. Clear it,
+                # as asyncio.Task does: while it is set, the next await on
+                # the same future raises RuntimeError.
+                yielded._asyncio_future_blocking = False
                 log(f"[{self.name}] future: step again when it is done")
                 yielded.add_done_callback(self.step)
 
@@ -48,7 +52,7 @@ async def brew(drink, seconds):
     return drink
 
 
-async def main():
+async def main():  # asyncio.run() runs main() in a real asyncio.Task
     tea = ToyTask("tea task", brew("tea", 2))
     coffee = ToyTask("coffee task", brew("coffee", 1))
     log(f"main() got {await tea.done!r} and {await coffee.done!r}")

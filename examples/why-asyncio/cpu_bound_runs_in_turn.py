@@ -1,27 +1,30 @@
+# /// script
+# [tool.fieldguide]
+# blocks-the-loop = true  # each coroutine computes without an await
+# ///
 """CPU-bound coroutines gain nothing: each runs to its end before the next."""
 
 import asyncio
 
 
-def count_primes(limit):
-    """Count the primes below limit by trial division: slow on purpose."""
-    return sum(
-        all(n % d for d in range(2, int(n**0.5) + 1)) for n in range(2, limit)
-    )
+def add_squares(count):
+    """Add up the squares of 0, 1, 2, ...: pure computation, no waiting."""
+    total = 0
+    for number in range(count):
+        total += number * number
+    return total
 
 
-async def crunch(name, limit):
-    print(f"{name} starts counting the primes below {limit:,}")
-    found = count_primes(limit)  # no await in here: nothing else can run
-    print(f"{name} found {found:,}")
-    return found
+async def crunch(name, count):
+    print(f"{name} starts adding up {count:,} squares")
+    add_squares(count)  # no await in here: nothing else can run
+    print(f"{name} is done")
 
 
 async def main():
-    found = await asyncio.gather(
-        crunch("A", 30_000), crunch("B", 20_000), crunch("C", 10_000)
+    await asyncio.gather(
+        crunch("A", 3_000_000), crunch("B", 2_000_000), crunch("C", 1_000_000)
     )
-    print(f"together: {sum(found):,} primes")
 
 
 if __name__ == "__main__":

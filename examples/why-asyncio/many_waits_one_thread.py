@@ -13,15 +13,15 @@ def log(message):
 
 
 # --8<-- [start:after-log]
-async def fetch(number):
+async def fetch():
     await asyncio.sleep(1)  # each one waits a whole second
-    return number
+    return threading.active_count()  # threads in this process right now
 
 
 async def main():
-    numbers = await asyncio.gather(*(fetch(n) for n in range(1000)))
-    log(f"{len(numbers)} fetches done, each after a 1-second wait")
-    log(f"threads in this process: {threading.active_count()}")
+    counts = await asyncio.gather(*(fetch() for _ in range(1000)))
+    log(f"{len(counts)} one-second waits are over")
+    log(f"most threads seen at the end of a wait: {max(counts)}")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,8 @@
 # /// script
 # [tool.fieldguide]
-# blocks-the-loop = true  # it calls time.sleep() inside a coroutine on purpose
+# blocks-the-loop = true  # a coroutine calls a blocking function on purpose
 # ///
-"""One coroutine that calls time.sleep() stops every other coroutine."""
+"""One coroutine that calls a blocking function stops every other one."""
 
 import asyncio
 import time
@@ -16,6 +16,11 @@ def log(message):
 
 
 # --8<-- [start:after-log]
+def resize_image():
+    """An ordinary function that blocks for 1.5 seconds."""
+    time.sleep(1.5)  # stands in for heavy work or a blocking library call
+
+
 async def heartbeat():
     for beat in range(1, 6):
         await asyncio.sleep(0.5)
@@ -28,15 +33,15 @@ async def download(page, seconds):
     log(f"finish {page}")
 
 
-async def resize_image():
+async def handle_upload():
     await asyncio.sleep(1.1)
-    log("resize_image() calls time.sleep(1.5)")
-    time.sleep(1.5)  # noqa: ASYNC251  (blocks the loop, on purpose)
-    log("resize_image() is done")
+    log("handle_upload() calls resize_image()")
+    resize_image()  # no await: the event loop cannot run anything else
+    log("resize_image() has returned")
 
 
 async def main():
-    await asyncio.gather(heartbeat(), download("home", 1.2), resize_image())
+    await asyncio.gather(heartbeat(), download("home", 1.2), handle_upload())
 
 
 if __name__ == "__main__":

@@ -27,11 +27,11 @@ def download(page, seconds):
 
 
 async def main():
-    busy_before = time.process_time()  # processor time used so far
+    cpu_before = time.process_time()  # CPU time this process has used
     for page, seconds in PAGES.items():
         download(page, seconds)
-    busy = time.process_time() - busy_before
-    log(f"all {len(PAGES)} downloaded; the processor was busy {busy:.1f}s")
+    cpu = time.process_time() - cpu_before
+    log(f"all {len(PAGES)} downloaded, using {cpu:.1f}s of CPU time")
 
 
 if __name__ == "__main__":

@@ -1,53 +1,43 @@
 # /// script
 # [tool.fieldguide]
-# blocks-the-loop = true  # one download calls time.sleep() on purpose
+# blocks-the-loop = true  # one download blocks the thread on purpose
 # ///
 """Exercise solution: the cost of a blocking call depends on when it runs."""
 
 import asyncio
 import time
 
-started = time.perf_counter()  # reset at the start of each race
 
-
-def log(message):
-    """Print a message after the seconds since the current race started."""
-    print(f"{time.perf_counter() - started:3.1f}s  {message}")
-
-
-# --8<-- [start:after-log]
-async def cooperative(page, seconds):
-    await asyncio.sleep(seconds)
-    log(f"{page} finished")
+def wait_for_server(seconds):
+    time.sleep(seconds)  # an ordinary blocking call
 
 
 async def blocking(page, seconds):
-    time.sleep(seconds)  # noqa: ASYNC251  (blocks the loop, on purpose)
-    log(f"{page} finished")
+    wait_for_server(seconds)  # no await: the whole thread waits
+    return page, time.perf_counter()
 
 
-async def race(title, *downloads):
-    global started
-    started = time.perf_counter()
-    print(title)
-    await asyncio.gather(*downloads)
+async def cooperative(page, seconds):
+    await asyncio.sleep(seconds)
+    return page, time.perf_counter()
+
+
+async def race(*downloads):
+    start = time.perf_counter()
+    for page, finished in await asyncio.gather(*downloads):
+        print(f"  {page} finished after {finished - start:.1f}s")
 
 
 async def main():
+    print("home (blocking) first:")
     await race(
-        "-- the blocking download first --",
-        blocking("home", 2),
-        cooperative("news", 1),
-        cooperative("shop", 3),
+        blocking("home", 2), cooperative("news", 1), cooperative("shop", 3)
     )
+    print("home (blocking) last:")
     await race(
-        "-- the blocking download last --",
-        cooperative("news", 1),
-        cooperative("shop", 3),
-        blocking("home", 2),
+        cooperative("news", 1), cooperative("shop", 3), blocking("home", 2)
     )
 
 
 if __name__ == "__main__":
     asyncio.run(main())
-# --8<-- [end:after-log]

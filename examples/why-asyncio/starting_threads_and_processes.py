@@ -31,11 +31,10 @@ def start_and_join(make_worker):
 
 async def main():
     spawn = multiprocessing.get_context("spawn")
-    # These calls block main(), which is harmless: nothing else runs.
     threads = start_and_join(threading.Thread)
     processes = start_and_join(spawn.Process)
     print(f"started and finished {COUNT} threads and {COUNT} processes")
-    # The real ratio depends on the machine; ten times is a safe lower bound.
+    # The real ratio depends on the machine and its load: usually far more.
     print(f"processes took over 10 times as long: {processes > 10 * threads}")
 
 

@@ -20,14 +20,14 @@ def visit(who):
 async def main():
     thread = threading.Thread(target=visit, args=["a thread"])
     thread.start()
-    thread.join()  # blocks main(), which is harmless: nothing else runs
+    thread.join()  # wait for the thread to finish
     print(f"main sees visits = {visits}", flush=True)
 
     # "spawn" starts a fresh interpreter, as Windows and macOS do by default
     spawn = multiprocessing.get_context("spawn")
     process = spawn.Process(target=visit, args=["a child process"])
     process.start()
-    process.join()
+    process.join()  # wait for the process to finish
     print(f"main sees visits = {visits}", flush=True)
 
 
