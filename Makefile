@@ -13,13 +13,23 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build pdf offline update-examples lint format env clean
+.PHONY: serve test test-versions build pdf offline update-examples lint format env clean
 
 serve: env ## Serve the book with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: env ## Run the whole test suite
 	$(BIN)/pytest
+
+# Interpreters installed by pyenv, if any, go on PATH by their versioned folders
+# (pyenv's shims do not work here); nox looks for python3.11, 3.12 and 3.13.
+empty :=
+space := $(empty) $(empty)
+PYENV_BINS := $(wildcard $(HOME)/.pyenv/versions/3.1[1-3].*/bin)
+VERSIONS_PATH := $(subst $(space),:,$(strip $(abspath .uv/bin) $(PYENV_BINS)))
+
+test-versions: env ## Run every example on Python 3.11, 3.12 and 3.13 (those present)
+	PATH="$(VERSIONS_PATH):$$PATH" $(BIN)/nox
 
 build: env ## Build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict

@@ -14,9 +14,12 @@ program waits:
   nothing to do until its next timer moves the clock to that timer instead of
   waiting; ``loop.time()`` reads the same clock.
 
-Computation takes no virtual time. Sleeps in other threads, and real I/O, take
-real time that the virtual clock does not see: examples whose timing depends on
-them run in real time (``virtual-time = false``).
+Computation takes no virtual time. While work handed to an executor
+(``loop.run_in_executor()``, ``asyncio.to_thread()``) or the executor's shutdown
+is in flight, the loop waits for it in real time instead of skipping ahead, so a
+timeout cannot fire early; that real time is not added to the virtual clock.
+Examples whose printed timing depends on other threads, or on real I/O, run in
+real time (``virtual-time = false``).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ _CLOCKS = ("monotonic", "perf_counter", "time")
 class VirtualClock:
     def __init__(self) -> None:
         self.elapsed = 0.0  # virtual seconds since install()
+        self.in_flight = 0  # executor jobs (or shutdowns) the loop is waiting for
         self._real_sleep = time.sleep
         self._starts = {name: getattr(time, name)() for name in _CLOCKS}
         self._main = threading.main_thread()
@@ -62,10 +66,10 @@ class VirtualClock:
             ready = select(0)
             if ready or (timeout is not None and timeout <= 0):
                 return ready
-            if timeout is None:
-                # No timer is due: only real I/O or another thread can wake
-                # the loop, so wait for it for real.
-                return select(None)
+            if timeout is None or self.in_flight:
+                # Only real I/O or another thread can wake the loop (or a
+                # thread is working for it): wait for it for real.
+                return select(timeout)
             self.advance(timeout)
             return select(0)
 
@@ -87,4 +91,31 @@ def install() -> VirtualClock:
         self._selector.select = clock.wrap_select(self._selector.select)
 
     loop_class.__init__ = __init__
+    _count_executor_work(clock)
     return clock
+
+
+def _count_executor_work(clock: VirtualClock) -> None:
+    base = asyncio.base_events.BaseEventLoop
+    run_in_executor = base.run_in_executor
+    shutdown = base.shutdown_default_executor
+
+    def counted_run_in_executor(self, executor, func, *args):
+        future = run_in_executor(self, executor, func, *args)
+        clock.in_flight += 1
+        future.add_done_callback(lambda _: _finished(clock))
+        return future
+
+    async def counted_shutdown(self, *args, **kwargs):
+        clock.in_flight += 1
+        try:
+            return await shutdown(self, *args, **kwargs)
+        finally:
+            _finished(clock)
+
+    base.run_in_executor = counted_run_in_executor
+    base.shutdown_default_executor = counted_shutdown
+
+
+def _finished(clock: VirtualClock) -> None:
+    clock.in_flight -= 1

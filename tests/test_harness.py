@@ -101,6 +101,23 @@ def test_loops_made_by_a_loop_factory_run_in_virtual_time_too(tmp_path):
     assert run_example(example).stdout == "600.0\n"
 
 
+def test_the_loop_waits_for_executor_work_in_real_time(tmp_path):
+    body = """
+        import time
+
+        async def main():
+            loop = asyncio.get_running_loop()
+            # The thread really sleeps; a virtual loop must not skip to the timeout.
+            job = loop.run_in_executor(None, time.sleep, 0.3)
+            await asyncio.wait_for(job, timeout=5)
+            print("the job finished before its timeout")
+
+        asyncio.run(main())
+    """
+    run = _run(tmp_path, body)
+    assert (run.stdout, run.stderr) == ("the job finished before its timeout\n", "")
+
+
 def test_virtual_time_can_be_switched_off_and_the_limit_then_bites(tmp_path):
     header = (
         "# /// script\n"

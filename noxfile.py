@@ -1,0 +1,29 @@
+"""Every example on every Python version the book supports: `make test-versions`.
+
+Each session builds an environment from uv.lock for its interpreter and runs the
+example harness there; examples whose `requires-python` excludes the version
+are skipped by the harness and listed as skipped. An interpreter that this
+machine lacks is reported and its session skipped, never passed silently.
+"""
+
+import nox
+
+nox.options.default_venv_backend = "uv"
+nox.options.error_on_missing_interpreters = False
+nox.options.sessions = ["examples"]
+
+VERSIONS = ["3.11", "3.12", "3.13"]
+
+
+@nox.session(python=VERSIONS)
+def examples(session: nox.Session) -> None:
+    session.run_install(
+        "uv",
+        "sync",
+        "--locked",
+        "--no-default-groups",
+        "--group=test",
+        f"--python={session.virtualenv.location}",
+        env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
+    )
+    session.run("pytest", "-q", "-rs", "tests/test_examples.py", *session.posargs)
