@@ -14,12 +14,12 @@ def log(message):
     print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
+# --8<-- [start:main]
 async def fetch(page, seconds):
     await asyncio.sleep(seconds)
     return f"<{page}>"
 
 
-# --8<-- [start:main]
 async def main():
     tasks = {
         asyncio.create_task(fetch(page, seconds)): page
@@ -33,6 +33,8 @@ async def main():
         log(f"timed out; still running: {unfinished}")
         for task in tasks:
             task.cancel()  # does nothing to a task that is done
+        await asyncio.wait(tasks)  # until the cancellation is complete
+        log(f"cancelled: {[p for t, p in tasks.items() if t.cancelled()]}")
 
 
 # --8<-- [end:main]

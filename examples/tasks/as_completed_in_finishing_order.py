@@ -11,12 +11,12 @@ def log(message):
     print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
+# --8<-- [start:main]
 async def fetch(page, seconds):
     await asyncio.sleep(seconds)
     return f"<{page}>"
 
 
-# --8<-- [start:main]
 async def main():
     work = [fetch("home", 3), fetch("about", 1), fetch("contact", 2)]
     for next_finished in asyncio.as_completed(work):

@@ -1,4 +1,4 @@
-"""cancelling() counts cancel requests; timeout() adds and removes one."""
+"""cancelling() counts cancel requests; several requests, one error."""
 
 import asyncio
 import time
@@ -13,11 +13,11 @@ def log(message):
 
 # --8<-- [start:after-log]
 async def worker():
+    me = asyncio.current_task()
     try:
         await asyncio.sleep(10)
     except asyncio.CancelledError:
-        count = asyncio.current_task().cancelling()
-        log(f"worker: one CancelledError; cancelling() is {count}")
+        log(f"worker: one CancelledError; cancelling() is {me.cancelling()}")
         raise
 
 
@@ -26,23 +26,11 @@ async def main():
     await asyncio.sleep(1)
     task.cancel()
     task.cancel()  # a second request, say from another part of the program
+    log(f"main: two requests made; cancelling() is {task.cancelling()}")
     try:
         await task
     except asyncio.CancelledError:
         log(f"main: worker cancelled; cancelling() is {task.cancelling()}")
-
-    me = asyncio.current_task()
-    try:
-        async with asyncio.timeout(1):
-            try:
-                await asyncio.sleep(10)
-            except asyncio.CancelledError:
-                log(
-                    f"main: timeout expired; cancelling() is {me.cancelling()}"
-                )
-                raise
-    except TimeoutError:
-        log(f"main: TimeoutError; cancelling() is {me.cancelling()}")
 
 
 # --8<-- [end:after-log]

@@ -10,7 +10,9 @@ async def worker(seconds):
 def report():
     me = asyncio.current_task()
     for task in sorted(asyncio.all_tasks(), key=lambda task: task.get_name()):
-        frame = task.get_stack()[-1]  # the frame of the task's coroutine
+        # Frames come oldest first (for the running task, the event loop's
+        # own frames come before it): the last is the task's coroutine.
+        frame = task.get_stack()[-1]
         where = f"{frame.f_code.co_name}() line {frame.f_lineno}"
         mark = "  <- current_task()" if task is me else ""
         print(f"  {task.get_name():9} {where}{mark}")

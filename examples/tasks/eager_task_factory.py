@@ -27,10 +27,10 @@ async def lookup(key, cache):
 async def lookup_all(keys):
     cache = {"home": "HOME", "about": "ABOUT", "faq": "FAQ"}
     tasks = [asyncio.create_task(lookup(key, cache)) for key in keys]
-    log("main: all tasks created")
+    log("all tasks created")
     already = sum(task.done() for task in tasks)
-    log(f"main: {already} of {len(tasks)} tasks finished during create_task")
-    log(f"main: results {await asyncio.gather(*tasks)}")
+    log(f"{already} of {len(tasks)} tasks finished during create_task")
+    log(f"results: {await asyncio.gather(*tasks)}")
 
 
 async def main():

@@ -25,7 +25,11 @@ async def job(take_back):
             group.create_task(fail_soon())
     except* ValueError:
         print("job: the TaskGroup's ValueError is handled")
-    await asyncio.sleep(1)
+    try:
+        await asyncio.sleep(1)
+    except asyncio.CancelledError:
+        print("job: cancelled again, at the final sleep")
+        raise
     return "job: finished"
 
 

@@ -1,4 +1,4 @@
-"""Keep background tasks in a set; each removes itself when it is done."""
+"""Keep background tasks in a set; a done callback drops them and reports."""
 
 import asyncio
 import gc
@@ -6,11 +6,16 @@ import gc
 background_tasks = set()
 
 
-def start_in_background(coro):
-    task = asyncio.create_task(coro)
+def task_done(task):
+    background_tasks.discard(task)  # the set lets go of the finished task
+    if not task.cancelled() and task.exception() is not None:
+        print(f"{task.get_name()} failed: {task.exception()!r}")
+
+
+def start_in_background(coro, name):
+    task = asyncio.create_task(coro, name=name)
     background_tasks.add(task)  # a strong reference keeps the task alive
-    task.add_done_callback(background_tasks.discard)  # dropped when done
-    return task
+    task.add_done_callback(task_done)
 
 
 async def wait_for_reply():
@@ -19,25 +24,28 @@ async def wait_for_reply():
     return await reply
 
 
-async def tick(seconds):
+async def upload(seconds, fail=False):
     await asyncio.sleep(seconds)
-    print(f"tick: finished after {seconds} s")
+    if fail:
+        raise ConnectionError("server went away")
+    print(f"upload: finished after {seconds} s")
 
 
 async def main():
-    listener = start_in_background(wait_for_reply())
-    start_in_background(tick(1))
-    start_in_background(tick(2))
+    start_in_background(wait_for_reply(), "listener")
+    start_in_background(upload(1), "upload-1")
+    start_in_background(upload(2, fail=True), "upload-2")
     await asyncio.sleep(0.5)
+    print(f"main: {len(asyncio.all_tasks())} tasks before collection")
     gc.collect()
-    print(f"main: after collection, {len(background_tasks)} tasks in the set")
+    print(f"main: {len(asyncio.all_tasks())} tasks after collection")
     await asyncio.sleep(2)
-    print(f"main: the ticks are done, {len(background_tasks)} left in the set")
-    listener.cancel()  # shutting down: stop the listener
-    try:
-        await listener
-    except asyncio.CancelledError:
-        print(f"main: listener cancelled, {len(background_tasks)} left")
+    left = sorted(task.get_name() for task in background_tasks)
+    print(f"main: still in the set: {left}")
+    for task in background_tasks:  # shutting down: stop what is left
+        task.cancel()
+    await asyncio.gather(*background_tasks, return_exceptions=True)
+    print(f"main: shut down, {len(background_tasks)} tasks in the set")
 
 
 if __name__ == "__main__":

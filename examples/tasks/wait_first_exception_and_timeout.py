@@ -11,6 +11,7 @@ def log(message):
     print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
+# --8<-- [start:main]
 async def job(seconds, fail=False):
     await asyncio.sleep(seconds)
     if fail:
@@ -18,11 +19,10 @@ async def job(seconds, fail=False):
     return seconds
 
 
-def names(tasks):
+def names(tasks):  # sorted, because sets have no order
     return sorted(task.get_name() for task in tasks)
 
 
-# --8<-- [start:main]
 async def main():
     tasks = [
         asyncio.create_task(job(1), name="job-1"),

@@ -13,11 +13,12 @@ def log(message):
 
 # --8<-- [start:after-log]
 async def query(seconds):
+    log(f"query: starts, needs {seconds} s")
     try:
         await asyncio.sleep(seconds)
         return "rows"
     finally:
-        await asyncio.sleep(0.5)  # close the connection politely
+        await asyncio.sleep(0.5)  # close the connection, on success or not
         log("query: connection closed")
 
 
