@@ -90,7 +90,7 @@ def test_loops_made_by_a_loop_factory_run_in_virtual_time_too(tmp_path):
             loop = asyncio.get_running_loop()
             start = loop.time()
             await asyncio.sleep(600)
-            print(loop.time() - start)
+            print(round(loop.time() - start, 6))
 
         factory = lambda: asyncio.SelectorEventLoop(selectors.SelectSelector())
         with asyncio.Runner(loop_factory=factory) as runner:
