@@ -31,6 +31,7 @@ class ToyTask(asyncio.Future):
         except Exception as error:  # the coroutine raised
             self.set_exception(error)
         else:  # paused on a pending future: resume when it is done
+            self.waiting_on._asyncio_future_blocking = False  # as Task does
             self.waiting_on.add_done_callback(self.step)
 
     def cancel(self, msg=None):
@@ -45,24 +46,23 @@ async def brew(drink, seconds):
     try:
         await asyncio.sleep(seconds)
     except asyncio.CancelledError as error:
-        log(f"brew(): the await raised {error!r}")
+        log(f"brew(): {drink}'s await raised {error!r}")
         raise
     return drink
 
 
 async def main():
     tea = ToyTask(brew("tea", 2))
-    log(f"main(): is the ToyTask a Future? {isinstance(tea, asyncio.Future)}")
-    log(f"main(): await gave {await tea!r}")
-
     coffee = ToyTask(brew("coffee", 5))
     await asyncio.sleep(1)
     log(f"main(): coffee.cancel() returns {coffee.cancel('closing time')}")
+    log(f"main(): right after it, coffee.cancelled() is {coffee.cancelled()}")
     try:
         await coffee
     except asyncio.CancelledError as error:
-        log(f"main(): await raised {error!r}")
-    log(f"main(): coffee.cancelled() is {coffee.cancelled()}")
+        log(f"main(): await coffee raised {error!r}")
+    log(f"main(): now coffee.cancelled() is {coffee.cancelled()}")
+    log(f"main(): await tea gave {await tea!r}")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,8 @@ def log(message):
     print(f"{time.perf_counter() - START:3.1f}s  {message}")
 
 
-# A stand-in for a library that reports back through callbacks.
+# A stand-in for a library that reports back through callbacks. It knows
+# nothing about futures; it uses the loop's timers only to fake the delays.
 SENSORS = {"kitchen": (1, 21.5), "garage": (1, None), "attic": (3, 18.0)}
 
 

@@ -23,18 +23,21 @@ async def wait_for_reply(name, reply):
 async def main():
     loop = asyncio.get_running_loop()
     reply = loop.create_future()
-    waiter = asyncio.create_task(wait_for_reply("waiter", reply))
+    ann = asyncio.create_task(wait_for_reply("ann", reply))
+    bob = asyncio.create_task(wait_for_reply("bob", reply))
     loop.call_later(1, reply.cancel, "the server went away")
 
-    try:
-        await waiter
-    except asyncio.CancelledError as error:
-        log(f"main(): the waiting task ended with {error!r}")
-    log(f"waiter.cancelled() is {waiter.cancelled()}")
-    try:
-        reply.result()
-    except asyncio.CancelledError as error:
-        log(f"main(): reply.result() raised {error!r}")
+    for name, task in (("ann", ann), ("bob", bob)):
+        try:
+            await task
+        except asyncio.CancelledError as error:
+            log(f"main(): await {name} raised {error!r}")
+    log(f"ann.cancelled() is {ann.cancelled()}")
+    for label, future in (("reply", reply), ("ann", ann)):
+        try:
+            future.result()
+        except asyncio.CancelledError as error:
+            log(f"main(): {label}.result() raised {error!r}")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ import asyncio
 
 def attempt(method):
     """Call result() or exception() and say what happened."""
+    # CancelledError is not a subclass of Exception, so it is named too.
     try:
         return f"returns {method()!r}"
     except (Exception, asyncio.CancelledError) as error:

@@ -16,6 +16,7 @@ async def handle(request, settings):
     log(f"{request}: waits for the settings")
     value = await settings
     log(f"{request}: resumes with {value}")
+    return value
 
 
 async def main():
@@ -28,9 +29,10 @@ async def main():
     loop.call_later(1, settings.set_result, {"theme": "dark"})
     await asyncio.sleep(2)
 
-    await handle("request 4", settings)  # already done: no waiting
-    for waiter in waiters:
-        await waiter
+    late = await handle("request 4", settings)  # already done: no waiting
+    values = [await waiter for waiter in waiters] + [late]
+    same = all(value is settings.result() for value in values)
+    log(f"all four got the very same dictionary object: {same}")
 
 
 if __name__ == "__main__":
