@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-versions build pdf offline update-examples lint format env clean
+.PHONY: serve test test-versions coverage build pdf offline update-examples lint format env clean
 
 serve: env ## Serve the book with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -30,6 +30,12 @@ VERSIONS_PATH := $(subst $(space),:,$(strip $(abspath .uv/bin) $(PYENV_BINS)))
 
 test-versions: env ## Run every example on Python 3.11, 3.12 and 3.13 (those present)
 	PATH="$(VERSIONS_PATH):$$PATH" $(BIN)/nox
+
+coverage: env ## Check that every line of every example runs in the suite
+	rm -rf build/coverage && mkdir -p build/coverage
+	FIELDGUIDE_COVERAGE=1 $(BIN)/pytest -q tests/test_examples.py
+	$(BIN)/coverage combine -q --data-file=build/coverage/.coverage build/coverage
+	$(BIN)/coverage report --data-file=build/coverage/.coverage
 
 build: env ## Build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict

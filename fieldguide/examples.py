@@ -11,6 +11,7 @@ which ``uv run`` and ``pipx run`` also understand::
     # virtual-time = false     # run in real time (threads, real I/O)
     # blocks-the-loop = true   # it blocks the event loop on purpose
     # record-stderr = true     # its point is what it writes to stderr
+    # coverage = false         # measuring coverage would change its output
     # timeout = 20
     # skip = "why this example cannot run in the test suite"
     # ///
@@ -36,7 +37,14 @@ DEFAULT_TIMEOUT = 10.0  # seconds of real time for one example
 _METADATA_BLOCK = re.compile(
     r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$"
 )
-_SETTINGS = {"virtual-time", "timeout", "skip", "blocks-the-loop", "record-stderr"}
+_SETTINGS = {
+    "virtual-time",
+    "timeout",
+    "skip",
+    "blocks-the-loop",
+    "record-stderr",
+    "coverage",
+}
 
 # Memory addresses change on every run; nothing else is normalised.
 _ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
@@ -55,6 +63,7 @@ class Example:
     skip: str | None = None
     blocks_the_loop: bool = False
     record_stderr: bool = False
+    coverage: bool = True
 
     @property
     def name(self) -> str:
@@ -104,6 +113,7 @@ def load_example(path: Path) -> Example:
             ("virtual-time", True),
             ("blocks-the-loop", False),
             ("record-stderr", False),
+            ("coverage", True),
         ]
     }
     for name, value in flags.items():
@@ -120,6 +130,7 @@ def load_example(path: Path) -> Example:
         skip=skip,
         blocks_the_loop=flags["blocks-the-loop"],
         record_stderr=flags["record-stderr"],
+        coverage=flags["coverage"],
     )
 
 
@@ -182,7 +193,16 @@ def run_example(example: Example, python: str = sys.executable) -> Run:
         filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
     )
     strict = [] if example.record_stderr else ["-X", "dev", "-W", "error"]
-    command = [python, *strict, "-m", "fieldguide.runner", str(example.path)]
+    runner = ["-m", "fieldguide.runner", str(example.path)]
+    if os.environ.get("FIELDGUIDE_COVERAGE") == "1" and example.coverage:
+        runner = [
+            "-m", "coverage", "run",
+            f"--rcfile={ROOT / 'pyproject.toml'}",
+            f"--data-file={ROOT / 'build' / 'coverage' / '.coverage'}",
+            f"--source={EXAMPLES}",
+            *runner,
+        ]  # fmt: skip
+    command = [python, *strict, *runner]
     try:
         completed = subprocess.run(
             command,

@@ -1,5 +1,6 @@
 # /// script
 # [tool.fieldguide]
+# coverage = false  # coverage's tracer would change the memory figures
 # virtual-time = false  # it starts real threads; nothing here is timed
 # ///
 """What a paused coroutine, a paused task and a blocked thread cost."""
