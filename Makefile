@@ -55,9 +55,8 @@ offline: env ## Build the site for reading from disk: build/a-field-guide-to-asy
 update-examples: env ## Re-record the output of every example (review with git diff)
 	$(BIN)/pytest tests/test_examples.py tests/test_book.py::test_code_block_in_the_docs --update-examples
 
-lint: env ## Lint and format-check the examples and the support code
-	$(BIN)/ruff check examples fieldguide tests
-	$(BIN)/ruff format --check examples fieldguide tests
+lint: env ## The pre-commit checks on every file: ruff, spelling, Markdown, whitespace
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files
 
 format: env ## Format the examples and the support code in place
 	$(BIN)/ruff format examples fieldguide tests

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
@@ -106,6 +107,26 @@ def test_example_is_a_complete_program(path):
 def test_code_passes_ruff(command):
     result = subprocess.run(
         [sys.executable, "-m", "ruff", *command, "examples", "fieldguide", "tests"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["codespell"],  # settings and word list: .codespellrc
+        ["pymarkdown", "--config", ".pymarkdown.json", "scan", "-r", "docs", "snippets",
+         "README.md", "CONTRIBUTING.md"],
+    ],
+    ids=["spelling", "markdown-style"],
+)  # fmt: skip
+def test_prose_passes_the_linters(command):
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / command[0]), *command[1:]],
         cwd=ROOT,
         capture_output=True,
         text=True,
