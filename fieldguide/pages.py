@@ -125,11 +125,13 @@ def section_start(path: Path, section: str) -> int:
     return next(n for n, line in enumerate(lines, 2) if marker in line)
 
 
-def render(directive: Directive) -> str:
+def render(directive: Directive, source: str | None = None) -> str:
     """The content tabs that replace a directive, at the directive's indentation.
 
     Line numbers are those of the file itself, so that they match the line
-    numbers in the tracebacks and warnings an example prints.
+    numbers in the tracebacks and warnings an example prints. ``source`` is the
+    address of the repository's tree on its default branch; with it, links to
+    view and edit the example's file follow the tabs.
     """
     name, section = directive.name, directive.section
     if section:
@@ -153,15 +155,23 @@ def render(directive: Directive) -> str:
         f'    --8<-- "{output}"',
         "    ```",
     ]
+    if source:
+        view = f"{source}/blob/main/examples/{name}"
+        edit = f"{source}/edit/main/examples/{name}"
+        lines += [
+            "",
+            f"[:material-file-eye-outline: View the file]({view}){{ .example-link }}"
+            f" [:material-pencil-outline: Edit it]({edit}){{ .example-link }}",
+        ]
     return "\n".join(directive.indent + line if line else "" for line in lines)
 
 
-def expand(markdown: str, page: Path) -> str:
+def expand(markdown: str, page: Path, source: str | None = None) -> str:
     """Replace every directive in a page's Markdown with its content tabs."""
     by_line = {}
     for directive in find_directives(markdown, page):
         check(directive)
-        by_line[directive.line] = render(directive)
+        by_line[directive.line] = render(directive, source)
     if not by_line:
         return markdown
     lines = markdown.splitlines()

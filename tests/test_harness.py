@@ -329,6 +329,15 @@ def test_a_bad_directive_names_the_page_line_and_file(
         pages.expand("# Title\n" + directive + "\n", Path("docs/page.md"))
 
 
+def test_each_example_links_to_its_file_in_the_repository(book_examples):
+    expanded = pages.expand(
+        '{{ example("chapter/shown.py") }}\n', Path("p.md"), "https://git.example/book"
+    )
+    last = expanded.splitlines()[-1]
+    assert "(https://git.example/book/blob/main/examples/chapter/shown.py)" in last
+    assert "(https://git.example/book/edit/main/examples/chapter/shown.py)" in last
+
+
 def test_a_whole_file_listing_starts_after_the_settings_block(book_examples):
     program = pages.EXAMPLES / "chapter" / "shown.py"
     program.write_text(
