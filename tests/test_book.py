@@ -9,6 +9,7 @@ import sys
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
@@ -224,3 +225,57 @@ def test_every_example_output_appears_in_the_site(site):
             assert line in text, (
                 f"{directive.where}: output line {line!r} missing from {built}"
             )
+
+
+class _Links(HTMLParser):
+    """Collects every link target and every id on a built page."""
+
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            self.ids.add(attrs["name"])
+        if tag == "a" and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def test_every_link_in_the_built_site_resolves(site):
+    """Links between pages and to anchors, checked in the HTML the reader gets.
+
+    External addresses are not fetched (the build machine has no network).
+    """
+    parsed = {}
+    for page in _html_pages(site):
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        parsed[page] = parser
+    broken = []
+    for page, parser in parsed.items():
+        for href in parser.links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc:
+                continue  # another site, or mailto: and the like
+            path = unquote(parts.path)
+            if not path:
+                target = page
+            elif path.startswith("/"):  # the 404 page links from the site's root
+                target = (site / path.lstrip("/")).resolve()
+            else:
+                target = (page.parent / path).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            where = f"{page.relative_to(site)}: {href}"
+            if not target.is_file():
+                broken.append(f"{where} (no such page)")
+            elif (
+                parts.fragment
+                and target in parsed
+                and (unquote(parts.fragment) not in parsed[target].ids)
+            ):
+                broken.append(f"{where} (no such anchor)")
+    assert not broken, "\n".join(broken[:50])
