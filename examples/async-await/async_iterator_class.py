@@ -42,8 +42,8 @@ async def main():
         log("the next anext() raised StopAsyncIteration")
 
     try:
-        async for value in [1, 2, 3]:
-            log(f"never printed: {value}")
+        async for _ in [1, 2, 3]:  # fails before the first round
+            ...
     except TypeError as error:
         log(f"a list in async for: {error}")
 

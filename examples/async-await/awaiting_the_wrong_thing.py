@@ -11,11 +11,6 @@ def load_settings():
     return {"retries": 3}
 
 
-def countdown():
-    yield 2  # a plain generator is not awaitable either
-    yield 1
-
-
 async def fetch():
     await asyncio.sleep(1)
     return "data"
@@ -31,7 +26,7 @@ async def attempt(description, thing):
 async def main():
     await attempt("await load_settings()", load_settings())
     await attempt("await asyncio.sleep", asyncio.sleep)
-    await attempt("await countdown()", countdown())
+    await attempt("await (n for n in range(2))", (n for n in range(2)))
     await attempt("await 42", 42)
 
     coro = fetch()

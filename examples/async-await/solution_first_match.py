@@ -31,7 +31,6 @@ async def first_match(wanted):
             for item in page:
                 if wanted(item):
                     return item  # aclosing closes the session first
-    return None
 
 
 async def main():

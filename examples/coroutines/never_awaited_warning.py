@@ -29,7 +29,8 @@ async def main():
     await asyncio.sleep(1)
     log("main(): drops its last reference to the second coroutine")
     del pending
-    log("main(): returns; nothing was saved")
+    await save("third")  # the fix: awaiting the coroutine runs its body
+    log("main(): returns; only the third record was saved")
 
 
 if __name__ == "__main__":

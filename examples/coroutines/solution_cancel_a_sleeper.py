@@ -59,7 +59,7 @@ async def main():
             await task
         except asyncio.CancelledError:
             log("main(): awaiting the task raised CancelledError")
-    await asyncio.sleep(5)  # stay past the five-second marks
+    await my_sleep(5)  # stay past the five-second marks, uncancelled
     log("main() finishes")
 
 

@@ -29,6 +29,7 @@ class ToyTask:
             log(f"[{self.name}] StopIteration: result {stop.value!r}")
             self.done.set_result(stop.value)
         except Exception as error:
+            log(f"[{self.name}] {type(error).__name__}: stored in done")
             self.done.set_exception(error)
         else:
             if yielded is None:  # a bare yield: "run me again soon"
@@ -52,10 +53,20 @@ async def brew(drink, seconds):
     return drink
 
 
+async def pour_milk():
+    log("milk: starts")
+    raise LookupError("the jug is empty")
+
+
 async def main():  # asyncio.run() runs main() in a real asyncio.Task
     tea = ToyTask("tea task", brew("tea", 2))
     coffee = ToyTask("coffee task", brew("coffee", 1))
     log(f"main() got {await tea.done!r} and {await coffee.done!r}")
+    milk = ToyTask("milk task", pour_milk())
+    try:
+        await milk.done
+    except LookupError as error:
+        log(f"main(): await milk.done raised {error!r}")
 
 
 if __name__ == "__main__":

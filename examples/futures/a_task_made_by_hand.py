@@ -28,8 +28,6 @@ class ToyTask(asyncio.Future):
             self.set_result(stop.value)
         except asyncio.CancelledError as error:  # it let a cancel through
             super().cancel(*error.args)
-        except Exception as error:  # the coroutine raised
-            self.set_exception(error)
         else:  # paused on a pending future: resume when it is done
             self.waiting_on._asyncio_future_blocking = False  # as Task does
             self.waiting_on.add_done_callback(self.step)
@@ -53,6 +51,7 @@ async def brew(drink, seconds):
 
 async def main():
     tea = ToyTask(brew("tea", 2))
+    log(f"main(): tea.cancel() before its first step returns {tea.cancel()}")
     coffee = ToyTask(brew("coffee", 5))
     await asyncio.sleep(1)
     log(f"main(): coffee.cancel() returns {coffee.cancel('closing time')}")

@@ -50,7 +50,7 @@ async def main():
     mirrors = [
         settle_later(3, "slow mirror"),
         settle_later(1, "fast mirror"),
-        settle_later(2, "middle mirror"),
+        settle_later(1, "equally fast mirror"),  # a tie: it comes too late
     ]
     log(f"the winner is the {await first_outcome(*mirrors)}")
 
@@ -60,6 +60,13 @@ async def main():
         await first_outcome(broken, working)
     except ConnectionError as error:
         log(f"the first to finish failed: {error!r}")
+
+    closed = asyncio.get_running_loop().create_future()
+    closed.cancel()  # a mirror that was shut down before it answered
+    try:
+        await first_outcome(closed, settle_later(1, "open mirror"))
+    except asyncio.CancelledError:
+        log("the first to finish was cancelled")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ async def download(name):
     log(f"download: starts {name}")
     try:
         await asyncio.sleep(10)
-        log("download: finished")  # never reached
     except asyncio.CancelledError as error:
         log(f"download: CancelledError arrived, args={error.args}")
         raise  # let the cancellation carry on up
