@@ -31,10 +31,11 @@ if not CHROMIUM:
     )
 playwright = pytest.importorskip("playwright.sync_api")
 
-# Budgets per page, set from the first measurement (2026-11-21: the home page
-# made 9 requests for 389 KB, the heaviest page, definitions/, 9 for 474 KB),
-# with room for the chapters to grow.
-BUDGETS = {"requests": 15, "bytes": 1_000_000}
+# Budgets per page, from the measurements of 2026-11-21 (first visit, nothing
+# cached): the home page made 9 requests for 645 KB (the search index is most
+# of it), the heaviest chapter, tasks/, 8 requests for 890 KB. Room to grow,
+# but a page that doubles fails.
+BUDGETS = {"requests": 15, "bytes": 1_500_000}
 
 
 @pytest.fixture(scope="module")
