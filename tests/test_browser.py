@@ -10,16 +10,14 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
-import shutil
 import threading
 from urllib.parse import urlsplit
 
 import pytest
 
+from fieldguide.browser import CHROMIUM, LAUNCH_ARGS, search
 from fieldguide.examples import EXAMPLES, ROOT
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 REPORTS = ROOT / "build" / "browser"
 
@@ -58,17 +56,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def browser():
     with playwright.sync_playwright() as driver:
         browser = driver.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS
         )
         yield browser
         browser.close()
@@ -169,12 +157,7 @@ def test_every_page_loads_cleanly_and_only_from_this_server(site, visit):
 
 def test_search_finds_the_tasks_chapter(visit):
     v = visit()
-    page = v.open()
-    page.click("input.md-search__input")
-    page.keyboard.type("TaskGroup")
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
-    links = results.evaluate_all("links => links.map(a => a.href)")
+    links = search(v.open(), "TaskGroup")
     assert any("/tasks/" in link for link in links), links
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -17,9 +16,8 @@ import pytest
 import yaml
 
 from fieldguide import offline
+from fieldguide.browser import CHROMIUM, LAUNCH_ARGS, search
 from fieldguide.examples import ROOT
-
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium")
 
 
 def _nav_titles():
@@ -203,13 +201,7 @@ def test_offline_copy_works_from_disk(offline_copy):
     with playwright.sync_playwright() as driver:
         browser = driver.chromium.launch(
             executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--allow-file-access-from-files",
-            ],
+            args=[*LAUNCH_ARGS, "--allow-file-access-from-files"],
         )
         page = browser.new_page()
         outside = []
@@ -229,11 +221,7 @@ def test_offline_copy_works_from_disk(offline_copy):
         shown = page.locator(".tabbed-set").first.locator(".tabbed-block").nth(1)
         assert "main() is running inside the event loop" in shown.inner_text()
 
-        page.click("input.md-search__input")
-        page.keyboard.type("TaskGroup")
-        results = page.locator(".md-search-result__item a")
-        results.first.wait_for(timeout=10_000)
-        links = results.evaluate_all("links => links.map(a => a.href)")
+        links = search(page, "TaskGroup")
         assert any("tasks/index.html" in link for link in links), links
         browser.close()
     assert not outside, outside
