@@ -36,6 +36,7 @@ coverage: env ## Check that every line of every example runs in the suite
 	FIELDGUIDE_COVERAGE=1 $(BIN)/pytest -q tests/test_examples.py
 	$(BIN)/coverage combine -q --data-file=build/coverage/.coverage build/coverage
 	$(BIN)/coverage report --data-file=build/coverage/.coverage
+	$(BIN)/python -m fieldguide.measured build/coverage/.coverage
 
 build: env ## Build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict

@@ -13,7 +13,7 @@ import sys
 import zipfile
 
 import pytest
-import yaml
+from mkdocs.config import load_config
 
 from fieldguide import offline
 from fieldguide.browser import CHROMIUM, LAUNCH_ARGS, search
@@ -22,10 +22,7 @@ from fieldguide.examples import ROOT
 
 def _nav_titles():
     """The title of every chapter, from each page's first heading."""
-    # Only the nav: the rest of mkdocs.yml holds tags that safe_load refuses.
-    config = yaml.safe_load(
-        "nav:" + (ROOT / "mkdocs.yml").read_text().split("\nnav:")[1]
-    )
+    config = load_config(str(ROOT / "mkdocs.yml"))
     pages = []
 
     def walk(items):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from pathlib import Path
 
@@ -37,9 +38,8 @@ def test_sleeps_take_no_real_time_but_loop_time_advances(tmp_path):
 
         asyncio.run(main())
     """
-    example = load_example(_program(tmp_path, body))
     # An hour of sleeping inside a one-second limit: only virtual time allows it.
-    object.__setattr__(example, "timeout", 1.0)
+    example = dataclasses.replace(load_example(_program(tmp_path, body)), timeout=1.0)
     run = run_example(example)
     assert (run.stdout, run.stderr, run.returncode) == ("3600.0\n", "", 0)
 
@@ -59,8 +59,7 @@ def test_blocking_sleeps_and_every_clock_share_the_virtual_time(tmp_path):
 
         asyncio.run(main())
     """
-    example = load_example(_program(tmp_path, body))
-    object.__setattr__(example, "timeout", 1.0)
+    example = dataclasses.replace(load_example(_program(tmp_path, body)), timeout=1.0)
     run = run_example(example)
     assert run.stdout == "5.0 5.0\n5.0\n"
     # Debug mode saw a 2-second callback: a real failure unless declared.
@@ -96,8 +95,7 @@ def test_loops_made_by_a_loop_factory_run_in_virtual_time_too(tmp_path):
         with asyncio.Runner(loop_factory=factory) as runner:
             runner.run(main())
     """
-    example = load_example(_program(tmp_path, body))
-    object.__setattr__(example, "timeout", 1.0)
+    example = dataclasses.replace(load_example(_program(tmp_path, body)), timeout=1.0)
     assert run_example(example).stdout == "600.0\n"
 
 
