@@ -13,7 +13,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test test-versions coverage build pdf offline update-examples lint format env clean
+.PHONY: serve test test-versions coverage bench build pdf offline update-examples lint format env clean
 
 serve: env ## Serve the book with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -37,6 +37,10 @@ coverage: env ## Check that every line of every example runs in the suite
 	$(BIN)/coverage combine -q --data-file=build/coverage/.coverage build/coverage
 	$(BIN)/coverage report --data-file=build/coverage/.coverage
 	$(BIN)/python -m fieldguide.measured build/coverage/.coverage
+
+bench: env ## Measure threads, processes and asyncio on loopback (about 15 minutes)
+	$(BIN)/python -m fieldguide.benchmark --output benchmarks/results.json
+	@echo "review with git diff; the chapter's tables and plots follow the data"
 
 build: env ## Build the site into site/, failing on any warning
 	$(BIN)/mkdocs build --strict

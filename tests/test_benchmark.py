@@ -1,0 +1,147 @@
+"""The benchmark behind the asyncio-vs-threading chapter, and the page it feeds.
+
+The full benchmark (``make bench``) takes minutes; here a smoke run of the
+same script checks in seconds that it still works and that what it measures
+obeys the limits the chapter states. The page tests check that every figure
+the chapter quotes is the one the committed data gives.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from html import unescape
+from pathlib import Path
+
+import pytest
+
+from fieldguide.benchmark import RESULTS, ROOT, report
+
+CHAPTER = "asyncio-vs-threading"
+
+
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory):
+    output = tmp_path_factory.mktemp("bench") / "results.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "fieldguide.benchmark", "--smoke", "--output", output],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(output.read_text())
+
+
+def test_smoke_run_measures_every_approach(smoke):
+    repeats = smoke["settings"]["repeats"]
+    for config in smoke["http"]:
+        assert len(config["samples"]) == repeats, config
+    assert {c["approach"] for c in smoke["http"]} == set(report.APPROACH_NAMES)
+    assert {c["kind"] for c in smoke["idle"]} == {"tasks", "threads"}
+    assert smoke["machine"]["python"] == ".".join(map(str, sys.version_info[:3]))
+
+
+def test_no_run_beats_its_lower_bound(smoke):
+    # The server waits delay_ms per request and each approach has at most
+    # `concurrency` requests in flight, so no honest run can be faster.
+    delayed = [c for c in smoke["http"] if c["delay_ms"]]
+    assert delayed
+    for config in delayed:
+        assert config["lower_bound_seconds"] > 0
+        for sample in config["samples"]:
+            assert sample["seconds"] >= config["lower_bound_seconds"], config
+
+
+def test_an_idle_task_costs_less_than_an_idle_thread(smoke):
+    rows = {row["kind"]: row for row in report.idle_rows(smoke)}
+    assert 0 < rows["tasks"]["rss"] < rows["threads"]["rss"]
+    # Each thread reserves its whole stack in the address space.
+    stack_kib = smoke["machine"]["stack_limit_kib"]
+    assert rows["threads"]["address"] >= stack_kib
+
+
+def test_the_report_draws_from_any_results(smoke):
+    for name in ("http-0", "http-50", "idle", "switch", "machine"):
+        assert 'class="bench-figure"' in report.table(smoke, name)
+    for name in report.PLOTS:
+        for palette in report.PALETTES:
+            svg = ET.fromstring(report.plot_svg(smoke, name, palette))
+            assert svg.tag.endswith("svg")
+
+
+def test_bench_command_rejects_bad_settings(tmp_path):
+    for args, message in [
+        (["--repeats", "0"], "--repeats must be at least 1"),
+        (["--output", str(tmp_path / "missing" / "r.json")], "no folder"),
+    ]:
+        result = subprocess.run(
+            [sys.executable, "-m", "fieldguide.benchmark", *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 2
+        assert message in result.stderr
+
+
+def test_directives_name_the_page_and_line():
+    data = report.load()
+    page = Path("docs/page.md")
+    with pytest.raises(report.ReportError, match=r"docs/page.md:2: no figure 'nope'"):
+        report.expand('text\n{{ bench("nope") }}\n', page, 1, data)
+    with pytest.raises(report.ReportError, match=r"docs/page.md:1: no table 'x'"):
+        report.expand('{{ bench_table("x") }}\n', page, 1, data)
+    with pytest.raises(report.ReportError, match=r"docs/page.md:1: cannot read"):
+        report.expand("{{ bench_plot(http) }}\n", page, 1, data)
+
+
+# -- the chapter against the committed data -------------------------------------
+
+_FIGURE = re.compile(
+    r'<span class="bench-figure" data-key="(?P<key>[^"]+)">(?P<text>[^<]*)</span>'
+)
+
+
+@pytest.fixture(scope="module")
+def chapter(site):
+    return (site / CHAPTER / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_figure_on_the_page_is_the_datas(chapter):
+    expected = report.figures(report.load())
+    shown = _FIGURE.findall(chapter)
+    assert len(shown) > 50
+    for key, text in shown:
+        assert unescape(text) == expected[key], key
+
+
+def test_shown_medians_match_the_raw_samples(chapter):
+    # Worked out again here, from the samples, without the report's helpers.
+    data = json.loads(RESULTS.read_text())
+    shown = dict(_FIGURE.findall(chapter))
+    checked = 0
+    for config in data["http"]:
+        key = f"http.{config['approach']}.{config['requests']}.{config['delay_ms']}"
+        if f"{key}.seconds" in shown:
+            value = statistics.median(s["seconds"] for s in config["samples"])
+            assert float(shown[f"{key}.seconds"].removesuffix(" s")) == pytest.approx(
+                value, abs=0.051
+            )
+            checked += 1
+    assert checked == sum(1 for c in data["http"] if c["samples"])
+
+
+def test_plots_are_drawn_from_the_data(site, chapter):
+    for name in report.PLOTS:
+        for palette in report.PALETTES:
+            path = report.plot_path(name, palette)
+            assert f"{path}#only-{palette}" in chapter
+            assert (site / path).read_bytes() == report.plot_file(name, palette)
