@@ -145,3 +145,90 @@ def test_plots_are_drawn_from_the_data(site, chapter):
             path = report.plot_path(name, palette)
             assert f"{path}#only-{palette}" in chapter
             assert (site / path).read_bytes() == report.plot_file(name, palette)
+
+
+# A number followed by a unit of time, memory, share or ratio.
+_MEASURE = re.compile(
+    r"(?<![\w.])(?P<number>\d[\d,]*(?:\.\d+)?)\s?"
+    r"(?:µs|ms|s|seconds?|KiB|KB|MiB|MB|GiB|GB|%|\N{MULTIPLICATION SIGN})(?!\w)"
+)
+# Numbers with units that the chapter may type: settings and facts, not results.
+NOT_MEASURED = {
+    "5 ms": "CPython's default switch interval, sys.getswitchinterval()",
+    "2 KB": "the size above which hashlib releases the GIL",
+    "100%": "the ceiling of a share, in the explanation of the tables",
+}
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_no_measurement_is_typed_by_hand(chapter):
+    body = chapter.split("<article", 1)[1].split("</article>", 1)[0]
+    # Listings and outputs: a number the prose quotes from an example (a sleep,
+    # a timeout, a time the example printed) is a fact of that example.
+    listings = _text(" ".join(re.findall(r"<pre.*?</pre>", body, re.DOTALL)))
+    from_examples = set(re.findall(r"\d[\d,]*(?:\.\d+)?", listings))
+    prose = _text(re.sub(r"<pre.*?</pre>|" + _FIGURE.pattern, " ", body, flags=re.S))
+    data = json.loads(RESULTS.read_text())
+    settings = {f"{delay} ms" for delay in data["settings"]["delays_ms"]}
+    typed = {
+        match.group()
+        for match in _MEASURE.finditer(prose)
+        if match["number"] not in from_examples
+    }
+    assert typed - settings - set(NOT_MEASURED) == set(), (
+        "write measurements as {{ bench(...) }} figures from the data"
+    )
+
+
+def test_the_chapters_conclusions_hold_for_the_data():
+    # Each assertion is a sentence of the chapter's measurement sections; when
+    # `make bench` gives numbers that break one, rewrite that sentence.
+    data = report.load()
+    http = {
+        (r["approach"], r["requests"], r["delay_ms"]): r for r in report.http_rows(data)
+    }
+
+    def row(approach, delay):
+        return http[approach, max(data["settings"]["requests"]), delay]
+
+    delay = max(data["settings"]["delays_ms"])
+    # "They hold for 1,000 requests as for 10,000."
+    for n in data["settings"]["requests"]:
+        # "The same number in flight gives the same time."
+        assert http["asyncio-32", n, delay]["seconds"] == pytest.approx(
+            http["threads", n, delay]["seconds"], rel=0.15
+        )
+        # "More in flight, less time", and "the further from the bound".
+        asyncio_100 = http["asyncio", n, delay]
+        assert asyncio_100["seconds"] < http["threads", n, delay]["seconds"]
+        assert asyncio_100["percent"] < http["asyncio-32", n, delay]["percent"]
+        # "The process pool comes last among the concurrent approaches at the
+        # same number in flight."
+        assert http["processes", n, delay]["seconds"] > max(
+            http["threads", n, delay]["seconds"],
+            http["asyncio-32", n, delay]["seconds"],
+        )
+    # With no delay: requests does several times more work per request; the
+    # thread pool is no faster than one after another and keeps about one core
+    # busy; the process pool alone uses more than one core, and beats it.
+    assert row("sequential", 0)["cpu_us"] > 3 * row("asyncio", 0)["cpu_us"]
+    assert row("threads", 0)["seconds"] > 0.95 * row("sequential", 0)["seconds"]
+    assert 80 < row("threads", 0)["busy"] < 110
+    assert row("processes", 0)["busy"] > 100
+    assert all(
+        row(a, 0)["busy"] < 110 for a in report.APPROACH_NAMES if a != "processes"
+    )
+    assert row("processes", 0)["seconds"] < row("threads", 0)["seconds"]
+    # Memory: a thread costs more than ten tasks; a task has no kernel stack;
+    # a thread reserves its whole stack in the address space.
+    idle = {r["kind"]: r for r in report.idle_rows(data) if r["count"] >= 10_000}
+    assert (
+        idle["threads"]["rss"] + idle["threads"]["kernel"] > 10 * idle["tasks"]["rss"]
+    )
+    assert idle["tasks"]["kernel"] < 0.1
+    assert idle["threads"]["address"] >= data["machine"]["stack_limit_kib"]
+    switches = report.switch_us(data)
+    assert switches["threads"] > switches["tasks"]

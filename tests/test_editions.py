@@ -122,6 +122,14 @@ def test_pdf_has_no_leftovers_from_the_web_page(pdf_text):
     assert not found, found
 
 
+def test_pdf_prints_each_plot_once_as_vector_text(pdf_text):
+    # The plots' labels survive as text, so the SVG was drawn as vectors, not
+    # as a picture; and paper gets the light version only, not both.
+    text = _squash(pdf_text)
+    assert text.count("Requests per second (log scale)") == 1
+    assert text.count("Memory per idle task or thread (KiB)") == 1
+
+
 def test_pdf_embeds_its_fonts(pdf):
     unembedded = set()
     for page in pdf.pages:

@@ -2,3 +2,27 @@
 for (const dialog of document.querySelectorAll(".md-search[role=dialog]")) {
   if (!dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
 }
+
+// A table wider than the page scrolls sideways; keyboard users must be able to
+// reach it to scroll it, so an overflowing table becomes a focusable region.
+function makeWideTablesFocusable() {
+  for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    if (wrap.scrollWidth > wrap.clientWidth) {
+      wrap.setAttribute("tabindex", "0");
+      wrap.setAttribute("role", "region");
+      wrap.setAttribute("aria-label", "Table, scrolls sideways");
+    } else {
+      wrap.removeAttribute("tabindex");
+      wrap.removeAttribute("role");
+      wrap.removeAttribute("aria-label");
+    }
+  }
+}
+// Material wraps tables in their scrolling box itself, once the page is mounted:
+// its document$ stream says when (the load event, where Material is absent).
+if (typeof document$ !== "undefined") {
+  document$.subscribe(makeWideTablesFocusable);
+} else {
+  window.addEventListener("load", makeWideTablesFocusable);
+}
+window.addEventListener("resize", makeWideTablesFocusable);

@@ -25,10 +25,17 @@ import time
 from pathlib import Path
 
 from fieldguide.benchmark import RESULTS, ROOT
-from fieldguide.benchmark.client import APPROACHES
 
-# How many requests each approach has in flight at once.
-CONCURRENCY = {"sequential": 1, "threads": 32, "processes": 32, "asyncio": 100}
+# Each approach: how the client runs (fieldguide.benchmark.client) and how many
+# requests it has in flight at once. asyncio runs twice: with 100 connections,
+# and with 32 to compare like with like against the pools.
+APPROACHES = {
+    "sequential": ("sequential", 1),
+    "threads": ("threads", 32),
+    "processes": ("processes", 32),
+    "asyncio": ("asyncio", 100),
+    "asyncio-32": ("asyncio", 32),
+}
 
 FULL = {
     "repeats": 5,
@@ -52,7 +59,7 @@ SMOKE = {
 
 def lower_bound_seconds(approach: str, requests: int, delay_ms: int) -> float:
     """The least time the run can take: full waves of requests, each one delay long."""
-    return math.ceil(requests / CONCURRENCY[approach]) * delay_ms / 1000
+    return math.ceil(requests / APPROACHES[approach][1]) * delay_ms / 1000
 
 
 def _python(module: str, *args: object, timeout: float) -> dict:
@@ -116,7 +123,7 @@ def run_http(settings: dict) -> list[dict]:
         for approach in APPROACHES
     ]
     for config in configs:
-        config["concurrency"] = CONCURRENCY[config["approach"]]
+        config["client"], config["concurrency"] = APPROACHES[config["approach"]]
         config["lower_bound_seconds"] = lower_bound_seconds(
             config["approach"], config["requests"], config["delay_ms"]
         )
@@ -139,7 +146,7 @@ def run_http(settings: dict) -> list[dict]:
                     server_cpu = server.cpu_seconds()
                     sample = _python(
                         "client",
-                        config["approach"],
+                        config["client"],
                         config["requests"],
                         config["delay_ms"],
                         port,
@@ -238,12 +245,15 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     results = {
         "date": datetime.date.today().isoformat(),
+        "load_average_before": [round(x, 2) for x in os.getloadavg()],
         "machine": describe_machine(),
         "settings": settings,
         "http": run_http(settings),
         "idle": run_idle(settings),
         "switch": run_switch(settings),
     }
+    # Anything else running on the machine shows here.
+    results["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     results["minutes"] = round((time.perf_counter() - started) / 60, 1)
     # Written only once everything has run, so a failure leaves the old file.
     args.output.write_text(json.dumps(results, indent=1) + "\n")

@@ -21,8 +21,6 @@ import requests
 
 from fieldguide.benchmark.server import BODY
 
-APPROACHES = ("sequential", "threads", "processes", "asyncio")
-
 
 def _check(status: int, body: bytes, url: str) -> None:
     if status != 200 or body != BODY:

@@ -28,13 +28,22 @@ APPROACH_NAMES = {
     "sequential": "Sequential",
     "threads": "Thread pool",
     "processes": "Process pool",
-    "asyncio": "asyncio + aiohttp",
+    "asyncio": "asyncio, 100 connections",
+    "asyncio-32": "asyncio, 32 connections",
 }
 PLOTS = ("http", "idle")
 PALETTES = {
     # text, grid, then one colour per approach; each readable on its background.
-    "light": ("#1f2328", "#d0d7de", ["#6e7781", "#0969da", "#8250df", "#bc4c00"]),
-    "dark": ("#e6edf3", "#3d444d", ["#9198a1", "#58a6ff", "#bc8cff", "#f0883e"]),
+    "light": (
+        "#1f2328",
+        "#d0d7de",
+        ["#6e7781", "#0969da", "#8250df", "#bc4c00", "#1a7f37"],
+    ),
+    "dark": (
+        "#e6edf3",
+        "#3d444d",
+        ["#9198a1", "#58a6ff", "#bc8cff", "#f0883e", "#3fb950"],
+    ),
 }
 
 
@@ -63,6 +72,7 @@ def per_second(value: float) -> str:
 
 
 def kib(value: float) -> str:
+    value = round(value, 1) or 0.0  # a tiny negative (system-wide noise) is 0.0
     return f"{value:,.1f} KiB" if value < 100 else f"{value:,.0f} KiB"
 
 
@@ -96,6 +106,8 @@ def http_rows(data: dict) -> list[dict]:
                 * 1e6
                 / config["requests"]
             )
+            # CPU seconds per wall-clock second: 100% is one core kept busy.
+            row["busy"] = 100 * median(config["samples"], "cpu_seconds") / took
             if config["delay_ms"]:
                 row["percent"] = 100 * config["lower_bound_seconds"] / took
                 row["best_rate"] = config["concurrency"] * 1000 / config["delay_ms"]
@@ -131,6 +143,7 @@ def figures(data: dict) -> dict[str, str]:
         "date": data["date"],
         "minutes": f"{data['minutes']:g}",
         "repeats": str(data["settings"]["repeats"]),
+        "max_run": seconds(data["settings"]["max_run_seconds"]),
         "machine.cpu": machine["cpu"],
         "machine.cores": str(machine["cores"]),
         "machine.memory": f"{machine['memory_gib']:g} GiB",
@@ -152,9 +165,13 @@ def figures(data: dict) -> dict[str, str]:
         found[f"{key}.rate"] = per_second(row["rate"])
         found[f"{key}.cpu"] = micro(row["cpu_us"])
         found[f"{key}.server_cpu"] = micro(row["server_cpu_us"])
+        found[f"{key}.busy"] = f"{row['busy']:.0f}%"
         if "percent" in row:
             found[f"{key}.percent"] = f"{row['percent']:.0f}%"
             found[f"{key}.best_rate"] = per_second(row["best_rate"])
+            # Client CPU for one wave: every request in flight handled once.
+            wave_ms = row["cpu_us"] * row["concurrency"] / 1000
+            found[f"{key}.wave_cpu"] = f"{wave_ms:.0f} ms"
     for (approach, n, delay), row in by_config.items():
         pool = by_config[("threads", n, delay)]
         if approach != "threads" and "seconds" in row and "seconds" in pool:
@@ -245,6 +262,7 @@ def _http_table_no_delay(data: dict) -> str:
                 _fig(found, f"{key}.rate"),
                 _fig(found, f"{key}.cpu"),
                 _fig(found, f"{key}.server_cpu"),
+                _fig(found, f"{key}.busy"),
             ]
         )
     header = [
@@ -255,8 +273,9 @@ def _http_table_no_delay(data: dict) -> str:
         "Requests per second",
         "Client CPU per request",
         "Server CPU per request",
+        "Client CPU ÷ time",
     ]
-    return _markdown(header, rows, "lrrrrrr")
+    return _markdown(header, rows, "lrrrrrrr")
 
 
 def _http_table_delay(data: dict) -> str:
@@ -268,7 +287,8 @@ def _http_table_delay(data: dict) -> str:
         key = f"http.{row['approach']}.{row['requests']}.{row['delay_ms']}"
         took = _fig(found, f"{key}.seconds")
         if "skipped" in row:
-            took = "not run: " + row["skipped"]
+            took = "not run: the bound exceeds the " + _fig(found, "max_run")
+            took += " allowed per run"
         rows.append(
             [
                 APPROACH_NAMES[row["approach"]],
@@ -344,7 +364,7 @@ def _machine_table(data: dict) -> str:
         ["Rounds per figure (the median is shown)", _fig(found, "repeats")],
         ["Whole benchmark", f"{_fig(found, 'minutes')} minutes"],
     ]
-    return _markdown(["", ""], rows, "ll")
+    return _markdown(["Measured on", ""], rows, "ll")
 
 
 # -- plots ---------------------------------------------------------------------
@@ -382,7 +402,7 @@ def plot_svg(data: dict, name: str, palette: str) -> bytes:
         "legend.frameon": False,
     }
     with rc_context(style):
-        figure = Figure(figsize=(8, 4.2), layout="constrained")
+        figure = Figure(figsize=(8, 4.8), layout="constrained")
         axes = figure.add_subplot()
         {"http": _plot_http, "idle": _plot_idle}[name](data, axes, colours)
         axes.spines[["top", "right"]].set_visible(False)
@@ -403,7 +423,7 @@ def _plot_http(data: dict, axes, colours: list[str]) -> None:
                 for r in rows
                 if (r["approach"], r["delay_ms"], r["requests"]) == (approach, delay, n)
             )
-            x = position + (index - 1.5) * width
+            x = position + (index - (len(APPROACH_NAMES) - 1) / 2) * width
             if "rate" in row:
                 xs.append(x)
                 ys.append(row["rate"])
@@ -427,7 +447,7 @@ def _plot_http(data: dict, axes, colours: list[str]) -> None:
     axes.set_axisbelow(True)
     axes.figure.legend(
         loc="outside lower center",
-        ncols=len(APPROACH_NAMES),
+        ncols=3,
         title="Bars: the measured median. Dotted lines: the most it could do "
         "(requests in flight ÷ delay)",
     )
