@@ -1,0 +1,73 @@
+# /// script
+# [tool.fieldguide]
+# virtual-time = false  # real requests to a real (local) server
+# blocks-the-loop = true  # main() waits for the process pool directly
+# coverage = false  # its workers are child processes, which coverage misses
+# ///
+"""The I/O-bound job in a pool of processes, each making blocking requests."""
+
+import asyncio
+import multiprocessing
+import threading
+import time
+import urllib.request
+from concurrent.futures import ProcessPoolExecutor
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+DELAY = 0.1  # seconds the server waits before it answers a request
+PAGES = 20
+LIMIT = 5  # worker processes, so at most 5 requests at once
+
+
+class SlowHandler(BaseHTTPRequestHandler):
+    """Answers every GET after DELAY; counts requests in flight at once."""
+
+    lock = threading.Lock()
+    in_flight = peak = 0
+
+    def do_GET(self):
+        with self.lock:  # handlers run in many threads: see "Race conditions"
+            SlowHandler.in_flight += 1
+            SlowHandler.peak = max(SlowHandler.peak, SlowHandler.in_flight)
+        time.sleep(DELAY)
+        with self.lock:
+            SlowHandler.in_flight -= 1
+        body = f"this is {self.path}".encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):  # no access log on standard error
+        pass
+
+
+def start_server():
+    """Serve on 127.0.0.1 from a daemon thread; return the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}"
+
+
+# --8<-- [start:client]
+def fetch(url):
+    # Runs in a worker process: it must be importable by name, at module level
+    with urllib.request.urlopen(url) as response:
+        return response.status
+
+
+async def main():
+    base = start_server()
+    urls = [f"{base}/page/{n}" for n in range(PAGES)]
+    spawn = multiprocessing.get_context("spawn")  # not fork: see the text
+    with ProcessPoolExecutor(max_workers=LIMIT, mp_context=spawn) as pool:
+        statuses = list(pool.map(fetch, urls))
+    print(f"{len(statuses)} pages, all OK: {statuses == [200] * PAGES}")
+    overlap = 1 < SlowHandler.peak <= LIMIT
+    print(f"overlapping, but never more than {LIMIT} at once: {overlap}")
+
+
+# --8<-- [end:client]
+
+if __name__ == "__main__":
+    asyncio.run(main())

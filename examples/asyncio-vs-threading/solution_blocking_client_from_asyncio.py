@@ -1,0 +1,75 @@
+# /// script
+# [tool.fieldguide]
+# virtual-time = false  # real requests to a real (local) server
+# ///
+"""Exercise solution: a blocking client used from asyncio, 5 at a time."""
+
+import asyncio
+import threading
+import time
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+DELAY = 0.1  # seconds the server waits before it answers a request
+PAGES = 20
+LIMIT = 5  # requests at once
+
+
+class SlowHandler(BaseHTTPRequestHandler):
+    """Answers every GET after DELAY; counts requests in flight at once."""
+
+    lock = threading.Lock()
+    in_flight = peak = 0
+
+    def do_GET(self):
+        with self.lock:  # handlers run in many threads: see "Race conditions"
+            SlowHandler.in_flight += 1
+            SlowHandler.peak = max(SlowHandler.peak, SlowHandler.in_flight)
+        time.sleep(DELAY)
+        with self.lock:
+            SlowHandler.in_flight -= 1
+        body = f"this is {self.path}".encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):  # no access log on standard error
+        pass
+
+
+def start_server():
+    """Serve on 127.0.0.1 from a daemon thread; return the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}"
+
+
+# --8<-- [start:client]
+def fetch(url):
+    with urllib.request.urlopen(url) as response:  # blocks a worker thread
+        return response.status
+
+
+async def fetch_in_thread(url, limit):
+    async with limit:  # wait here while LIMIT requests are in flight
+        return await asyncio.to_thread(fetch, url)
+
+
+async def main():
+    base = start_server()
+    urls = [f"{base}/page/{n}" for n in range(PAGES)]
+    start = time.perf_counter()
+    limit = asyncio.Semaphore(LIMIT)
+    statuses = await asyncio.gather(*(fetch_in_thread(u, limit) for u in urls))
+    elapsed = time.perf_counter() - start
+    print(f"{len(statuses)} pages, all OK: {statuses == [200] * PAGES}")
+    overlap = 1 < SlowHandler.peak <= LIMIT
+    print(f"overlapping, but never more than {LIMIT} at once: {overlap}")
+    print(f"faster than one after another: {elapsed < PAGES * DELAY}")
+
+
+# --8<-- [end:client]
+
+if __name__ == "__main__":
+    asyncio.run(main())
