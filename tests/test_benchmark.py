@@ -213,11 +213,11 @@ def test_the_chapters_conclusions_hold_for_the_data():
         )
     # With no delay: requests does several times more work per request; the
     # thread pool is no faster than one after another and keeps about one core
-    # busy; the process pool alone uses more than one core, and beats it.
+    # busy; the process pool alone keeps well over one core busy, and beats it.
     assert row("sequential", 0)["cpu_us"] > 3 * row("asyncio", 0)["cpu_us"]
     assert row("threads", 0)["seconds"] > 0.95 * row("sequential", 0)["seconds"]
     assert 80 < row("threads", 0)["busy"] < 110
-    assert row("processes", 0)["busy"] > 100
+    assert row("processes", 0)["busy"] > 150
     assert all(
         row(a, 0)["busy"] < 110 for a in report.APPROACH_NAMES if a != "processes"
     )
