@@ -15,7 +15,12 @@ def produce(loop, queue, safely):
     if safely:
         loop.call_soon_threadsafe(queue.put_nowait, "reading")
     else:
-        loop.call_soon(queue.put_nowait, "reading")  # wrong: not thread-safe
+        try:
+            loop.call_soon(
+                queue.put_nowait, "reading"
+            )  # wrong: not thread-safe
+        except RuntimeError as error:  # debug mode checks the calling thread
+            print(f"call_soon() refused: {error}")
 
 
 async def consume(safely):
@@ -40,6 +45,8 @@ async def consume(safely):
 
 async def main():
     await consume(safely=True)
+    await consume(safely=False)
+    asyncio.get_running_loop().set_debug(True)  # as python -X dev does
     await consume(safely=False)
 
 
