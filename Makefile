@@ -38,7 +38,7 @@ coverage: env ## Check that every line of every example runs in the suite
 	$(BIN)/coverage report --data-file=build/coverage/.coverage
 	$(BIN)/python -m fieldguide.measured build/coverage/.coverage
 
-bench: env ## Measure threads, processes and asyncio on loopback (about 15 minutes)
+bench: env ## Measure threads, processes and asyncio on loopback (about 20 minutes)
 	$(BIN)/python -m fieldguide.benchmark --output benchmarks/results.json
 	@echo "review with git diff; the chapter's tables and plots follow the data"
 

@@ -92,6 +92,28 @@ def test_bench_command_rejects_bad_settings(tmp_path):
         assert message in result.stderr
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["idle", "tasks", "0"],
+        ["switch", "threads", "many"],
+        ["client", "threads", "10", "0", "1"],
+    ],
+)
+def test_measuring_tools_reject_bad_arguments(args):
+    module, *rest = args
+    result = subprocess.run(
+        [sys.executable, "-m", f"fieldguide.benchmark.{module}", *rest],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert f"usage: {module}" in result.stderr
+    assert result.stdout == ""
+
+
 def test_directives_name_the_page_and_line():
     data = report.load()
     page = Path("docs/page.md")

@@ -139,8 +139,7 @@ def run_http(settings: dict) -> list[dict]:
             for group in range(0, len(configs), len(APPROACHES)):
                 # Rotate the order of the approaches within each configuration.
                 same_job = configs[group : group + len(APPROACHES)]
-                shift = round_ % len(same_job)
-                for config in same_job[shift:] + same_job[:shift]:
+                for config in _rotated(same_job, round_):
                     if "skipped" in config:
                         continue
                     server_cpu = server.cpu_seconds()
@@ -164,17 +163,28 @@ def run_http(settings: dict) -> list[dict]:
     return configs
 
 
+def _rotated(items: list, shift: int) -> list:
+    """The same items, starting ``shift`` places further on."""
+    shift %= len(items)
+    return items[shift:] + items[:shift]
+
+
+def _in_rounds(configs: list[dict], repeats: int, module: str, field: str) -> None:
+    """Run ``module kind config[field]`` once per config per round."""
+    for round_ in range(repeats):
+        for config in _rotated(configs, round_):
+            config["samples"].append(
+                _python(module, config["kind"], config[field], timeout=120)
+            )
+
+
 def run_idle(settings: dict) -> list[dict]:
     configs = [
         {"kind": kind, "count": count, "samples": []}
         for kind in ("tasks", "threads")
         for count in settings[f"idle_{kind}"]
     ]
-    for round_ in range(settings["repeats"]):
-        for config in configs[round_ % 2 :] + configs[: round_ % 2]:
-            config["samples"].append(
-                _python("idle", config["kind"], config["count"], timeout=120)
-            )
+    _in_rounds(configs, settings["repeats"], "idle", "count")
     _say("idle tasks and threads: done")
     return configs
 
@@ -184,11 +194,7 @@ def run_switch(settings: dict) -> list[dict]:
         {"kind": kind, "rounds": settings["switch_rounds"], "samples": []}
         for kind in ("tasks", "threads")
     ]
-    for round_ in range(settings["repeats"]):
-        for config in configs[round_ % 2 :] + configs[: round_ % 2]:
-            config["samples"].append(
-                _python("switch", config["kind"], config["rounds"], timeout=120)
-            )
+    _in_rounds(configs, settings["repeats"], "switch", "rounds")
     _say("task and thread switches: done")
     return configs
 

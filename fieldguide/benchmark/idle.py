@@ -82,7 +82,11 @@ def measure(kind: str, count: int) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> None:
-    if len(argv) != 2 or argv[0] not in ("tasks", "threads") or not argv[1].isdigit():
+    if (
+        len(argv) != 2
+        or argv[0] not in ("tasks", "threads")
+        or not (argv[1].isascii() and argv[1].isdigit() and int(argv[1]) > 0)
+    ):
         sys.exit(f"usage: idle tasks|threads N (N a positive whole number); got {argv}")
     print(json.dumps(measure(argv[0], int(argv[1]))))
 

@@ -412,7 +412,7 @@ def plot_svg(data: dict, name: str, palette: str) -> bytes:
 
 
 def _plot_http(data: dict, axes, colours: list[str]) -> None:
-    rows = [row for row in http_rows(data)]
+    rows = http_rows(data)
     jobs = sorted({(row["delay_ms"], row["requests"]) for row in rows})
     width = 0.8 / len(APPROACH_NAMES)
     for index, (approach, label) in enumerate(APPROACH_NAMES.items()):
@@ -484,7 +484,7 @@ def _plot_idle(data: dict, axes, colours: list[str]) -> None:
     axes.figure.legend(loc="outside lower center", ncols=2)
 
 
-def plot_alt(data: dict, name: str) -> str:
+def plot_alt(name: str) -> str:
     if name == "http":
         return (
             "Bar chart of requests per second for each approach, at 0 ms and "
@@ -520,8 +520,12 @@ def plot_path(name: str, palette: str) -> str:
     return f"benchmarks/{name}-{palette}.svg"
 
 
-def expand(markdown: str, page: Path, page_url_depth: int, data: dict) -> str:
-    """Replace the bench directives in a page's Markdown with what they make."""
+def expand(markdown: str, page: Path, page_depth: int, data: dict) -> str:
+    """Replace the bench directives in a page's Markdown with what they make.
+
+    ``page_depth`` is how many folders below docs/ the page's source sits, so
+    that links to the plots are relative to it.
+    """
     if "bench" not in markdown:
         return markdown
     out = []
@@ -536,8 +540,8 @@ def expand(markdown: str, page: Path, page_url_depth: int, data: dict) -> str:
                 else:
                     if name not in PLOTS:
                         raise ReportError(f"no plot {name!r}; there are {PLOTS}")
-                    up = "../" * page_url_depth
-                    alt = plot_alt(data, name)
+                    up = "../" * page_depth
+                    alt = plot_alt(name)
                     made = "\n\n".join(
                         f"![{alt}]({up}{plot_path(name, palette)}#only-{palette})"
                         "{ .bench-plot }"

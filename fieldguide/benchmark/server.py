@@ -19,7 +19,7 @@ MAX_DELAY_MS = 10_000
 
 async def page(request: web.Request) -> web.Response:
     text = request.query.get("delay_ms", "0")
-    if not text.isdigit() or int(text) > MAX_DELAY_MS:
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_DELAY_MS:
         raise web.HTTPBadRequest(
             text=f"delay_ms must be a whole number from 0 to {MAX_DELAY_MS}, "
             f"not {text!r}\n"

@@ -52,7 +52,11 @@ def thread_switch_seconds(rounds: int) -> float:
 
 
 def main(argv: list[str]) -> None:
-    if len(argv) != 2 or argv[0] not in ("tasks", "threads") or not argv[1].isdigit():
+    if (
+        len(argv) != 2
+        or argv[0] not in ("tasks", "threads")
+        or not (argv[1].isascii() and argv[1].isdigit() and int(argv[1]) > 0)
+    ):
         sys.exit(f"usage: switch tasks|threads ROUNDS; got {argv}")
     measure = task_switch_seconds if argv[0] == "tasks" else thread_switch_seconds
     print(json.dumps({"seconds_each": measure(int(argv[1]))}))
