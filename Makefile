@@ -18,22 +18,26 @@ export NO_MKDOCS_2_WARNING := 1
 serve: env ## Serve the book with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Tests run in parallel on every core (pytest-xdist); tests that share a build
+# of the site, the PDF or the offline copy stay together (tests/conftest.py).
+PARALLEL := -n auto --dist loadgroup
+
 test: env ## Run the whole test suite
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
 
 # Interpreters installed by pyenv, if any, go on PATH by their versioned folders
-# (pyenv's shims do not work here); nox looks for python3.11, 3.12 and 3.13.
+# (pyenv's shims do not work here); nox looks for python3.11 to python3.15.
 empty :=
 space := $(empty) $(empty)
-PYENV_BINS := $(wildcard $(HOME)/.pyenv/versions/3.1[1-3].*/bin)
+PYENV_BINS := $(wildcard $(HOME)/.pyenv/versions/3.1[1-5].*/bin)
 VERSIONS_PATH := $(subst $(space),:,$(strip $(abspath .uv/bin) $(PYENV_BINS)))
 
-test-versions: env ## Run every example on Python 3.11, 3.12 and 3.13 (those present)
+test-versions: env ## Run every example on Python 3.11 to 3.15 (those present)
 	PATH="$(VERSIONS_PATH):$$PATH" $(BIN)/nox
 
 coverage: env ## Check that every line of every example runs in the suite
 	rm -rf build/coverage && mkdir -p build/coverage
-	FIELDGUIDE_COVERAGE=1 $(BIN)/pytest -q tests/test_examples.py
+	FIELDGUIDE_COVERAGE=1 $(BIN)/pytest -q $(PARALLEL) tests/test_examples.py
 	$(BIN)/coverage combine -q --data-file=build/coverage/.coverage build/coverage
 	$(BIN)/coverage report --data-file=build/coverage/.coverage
 	$(BIN)/python -m fieldguide.measured build/coverage/.coverage
@@ -57,8 +61,11 @@ offline: env ## Build the site for reading from disk: build/a-field-guide-to-asy
 	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
 	$(BIN)/python -m fieldguide.offline build/offline-site build/a-field-guide-to-asyncio-html.zip
 
+# In parallel, but pytest-examples rewrites a page once per code block, so the
+# blocks written in the pages are re-recorded one after another, afterwards.
 update-examples: env ## Re-record the output of every example (review with git diff)
-	$(BIN)/pytest tests/test_examples.py tests/test_book.py::test_code_block_in_the_docs --update-examples
+	$(BIN)/pytest -q $(PARALLEL) tests/test_examples.py --update-examples
+	$(BIN)/pytest -q tests/test_book.py::test_code_block_in_the_docs --update-examples
 
 lint: env ## The pre-commit checks on every file: ruff, spelling, Markdown, whitespace
 	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files

@@ -5,11 +5,11 @@ A line of its own in a page's Markdown, indented as deep as the content it sits 
     {{ example("definitions/task_runs_beside_main.py") }}
     {{ example("definitions/task_runs_beside_main.py", "create") }}
 
-becomes two linked content tabs: "Code" (the whole file, or the named
-``# --8<-- [start:NAME]`` section of it) and "Output" (the recorded ``.out``
-file). Both are pulled in by pymdownx.snippets with ``check_paths`` on, so the
-build also fails if a file goes missing; this module checks first so that the
-error names the page, the line and the example.
+becomes the code (the whole file, or the named ``# --8<-- [start:NAME]``
+section of it) with its recorded output (the ``.out`` file) directly beneath,
+both always in view. Both are pulled in by pymdownx.snippets with
+``check_paths`` on, so the build also fails if a file goes missing; this module
+checks first so that the error names the page, the line and the example.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from pathlib import Path
 from fieldguide.examples import EXAMPLES
 
 _DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*example\((?P<args>.*)\)\s*\}\}\s*$")
+# The label above every recorded output, on screen and on paper.
+OUTPUT_TITLE = "Output, as the tests recorded it"
 _SECTION_MARKER = re.compile(r"--8<-- \[(?P<kind>start|end):(?P<name>[^\]]+)\]")
 
 
@@ -126,12 +128,12 @@ def section_start(path: Path, section: str) -> int:
 
 
 def render(directive: Directive, source: str | None = None) -> str:
-    """The content tabs that replace a directive, at the directive's indentation.
+    """The listing and its output that replace a directive, at its indentation.
 
     Line numbers are those of the file itself, so that they match the line
     numbers in the tracebacks and warnings an example prints. ``source`` is the
     address of the repository's tree on its default branch; with it, links to
-    view and edit the example's file follow the tabs.
+    view and edit the example's file follow the output.
     """
     name, section = directive.name, directive.section
     if section:
@@ -142,18 +144,17 @@ def render(directive: Directive, source: str | None = None) -> str:
         snippet = name
     title = f"examples/{name}" + (" (excerpt)" if section else "")
     output = directive.path.with_suffix(".out").relative_to(EXAMPLES).as_posix()
+    # Classes, not tabs: the stylesheets bound a long output's height on
+    # screen and label both blocks on paper; .no-copy keeps the copy button
+    # for the code alone.
     lines = [
-        '=== "Code"',
+        f'``` {{ .python .example-code title="{title}" linenums="{first}" }}',
+        f'--8<-- "{snippet}"',
+        "```",
         "",
-        f'    ```python title="{title}" linenums="{first}"',
-        f'    --8<-- "{snippet}"',
-        "    ```",
-        "",
-        '=== "Output"',
-        "",
-        "    ```text",
-        f'    --8<-- "{output}"',
-        "    ```",
+        f'``` {{ .text .example-output .no-copy title="{OUTPUT_TITLE}" }}',
+        f'--8<-- "{output}"',
+        "```",
     ]
     if source:
         view = f"{source}/blob/main/examples/{name}"
@@ -167,7 +168,7 @@ def render(directive: Directive, source: str | None = None) -> str:
 
 
 def expand(markdown: str, page: Path, source: str | None = None) -> str:
-    """Replace every directive in a page's Markdown with its content tabs."""
+    """Replace every directive in a page's Markdown with its listing and output."""
     by_line = {}
     for directive in find_directives(markdown, page):
         check(directive)

@@ -55,3 +55,16 @@ def site(tmp_path_factory):
     warnings = [line for line in result.stderr.splitlines() if "WARNING" in line]
     assert not warnings, "\n".join(warnings)
     return out
+
+
+# With pytest-xdist (`make test` runs `pytest -n auto --dist loadgroup`), tests
+# that share an expensive module- or session-wide build run on one worker, so
+# that each build happens once; every other test is spread over the cores.
+_SHARED_BUILDS = ("site", "pdf", "offline_copy", "smoke")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        builds = [name for name in _SHARED_BUILDS if name in item.fixturenames]
+        if builds:
+            item.add_marker(pytest.mark.xdist_group(builds[0]))

@@ -166,7 +166,7 @@ def test_copy_button_copies_the_code_without_section_markers(visit, base_url):
     v.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
     page = v.open("definitions/")
     # The excerpt of tasks_run_at_the_same_time.py is cut out by section markers.
-    block = page.locator(".tabbed-set", has_text="tasks_run_at_the_same_time.py")
+    block = page.locator(".example-code", has_text="tasks_run_at_the_same_time.py")
     block.locator("pre").first.hover()
     block.locator("button[data-md-type=copy]").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -177,15 +177,40 @@ def test_copy_button_copies_the_code_without_section_markers(visit, base_url):
     assert "[start:" not in copied
 
 
-def test_the_output_tab_shows_the_recorded_output(visit):
+def test_every_output_is_in_view_under_its_code_and_has_no_copy_button(visit):
     v = visit()
     page = v.open("definitions/")
-    first = page.locator(".tabbed-set").first
-    first.locator("label", has_text="Output").click()
-    shown = first.locator(".tabbed-block").nth(1).locator("pre").inner_text()
+    codes, outputs = page.locator(".example-code"), page.locator(".example-output")
+    assert codes.count() == outputs.count() > 0
+    first_code, first_output = codes.first, outputs.first
     recorded = (EXAMPLES / "definitions" / "smallest_program.out").read_text()
-    assert shown.strip() == recorded.strip()
-    assert first.locator(".tabbed-block").nth(1).is_visible()
+    assert first_output.locator("pre").inner_text().strip() == recorded.strip()
+    assert first_output.is_visible()
+    assert "recorded" in first_output.locator(".filename").inner_text()
+    # Directly beneath: the output starts where the code ends, give or take a
+    # margin, and nothing else sits between them.
+    code_box, output_box = first_code.bounding_box(), first_output.bounding_box()
+    assert 0 <= output_box["y"] - (code_box["y"] + code_box["height"]) < 40
+    assert first_output.locator("button[data-md-type=copy]").count() == 0
+    assert first_code.locator("button[data-md-type=copy]").count() == 1
+
+
+def test_the_longest_output_scrolls_within_a_bounded_height(visit):
+    longest = max(EXAMPLES.glob("*/*.out"), key=lambda p: p.read_text().count("\n"))
+    recorded = longest.read_text()
+    v = visit()
+    page = v.open(f"{longest.parent.name}/")
+    code = page.locator(".example-output", has_text=recorded.splitlines()[0])
+    code = code.first.locator("pre > code")
+    shown, full, bound = code.evaluate(
+        "c => [c.clientHeight, c.scrollHeight,"
+        " parseFloat(getComputedStyle(c).maxHeight)]"
+    )
+    assert bound < page.viewport_size["height"] / 2, bound
+    assert shown <= bound
+    if full > bound:  # it scrolls: every line is there to scroll to
+        assert shown < full
+    assert code.inner_text().strip() == recorded.strip()
 
 
 def test_the_dark_palette_toggle_works_and_persists(visit):

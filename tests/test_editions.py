@@ -221,9 +221,9 @@ def test_offline_copy_works_from_disk(offline_copy):
         chapter = offline_copy / "definitions" / "index.html"
         page.goto(chapter.as_uri(), wait_until="load")
         assert page.locator("h1").first.inner_text().startswith("Four words")
-        assert page.locator(".tabbed-set pre").first.is_visible()
-        page.locator(".tabbed-set").first.locator("label", has_text="Output").click()
-        shown = page.locator(".tabbed-set").first.locator(".tabbed-block").nth(1)
+        assert page.locator(".example-code pre").first.is_visible()
+        shown = page.locator(".example-output pre").first
+        assert shown.is_visible()
         assert "main() is running inside the event loop" in shown.inner_text()
 
         links = search(page, "TaskGroup")

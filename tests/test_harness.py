@@ -66,6 +66,29 @@ def test_blocking_sleeps_and_every_clock_share_the_virtual_time(tmp_path):
     assert "took 2.000 seconds" in run.stderr
 
 
+def test_a_plain_synchronous_program_is_an_example_too(tmp_path):
+    # No asyncio at all: a sequential lesson is the program a reader would write.
+    path = tmp_path / "program.py"
+    path.write_text(
+        textwrap.dedent(
+            """
+            import time
+
+            def main():
+                start = time.perf_counter()
+                time.sleep(30)
+                print(f"{time.perf_counter() - start:.1f}")
+
+            if __name__ == "__main__":
+                main()
+            """
+        )
+    )
+    example = dataclasses.replace(load_example(path), timeout=2.0)
+    run = run_example(example)
+    assert (run.stdout, run.stderr, run.returncode) == ("30.0\n", "", 0)
+
+
 def test_an_example_may_declare_that_it_blocks_the_loop(tmp_path):
     header = "# /// script\n# [tool.fieldguide]\n# blocks-the-loop = true\n# ///\n"
     body = """
@@ -285,22 +308,19 @@ def book_examples(tmp_path, monkeypatch):
     monkeypatch.setattr(pages, "EXAMPLES", tmp_path / "examples")
 
 
-def test_a_directive_becomes_code_and_output_tabs(book_examples):
+def test_a_directive_becomes_its_code_with_the_output_beneath(book_examples):
     expanded = pages.expand(
         '    {{ example("chapter/shown.py", "part") }}\n', Path("p.md")
     )
+    title = "examples/chapter/shown.py (excerpt)"
     assert expanded.splitlines() == [
-        '    === "Code"',
+        f'    ``` {{ .python .example-code title="{title}" linenums="2" }}',
+        '    --8<-- "chapter/shown.py:part"',
+        "    ```",
         "",
-        '        ```python title="examples/chapter/shown.py (excerpt)" linenums="2"',
-        '        --8<-- "chapter/shown.py:part"',
-        "        ```",
-        "",
-        '    === "Output"',
-        "",
-        "        ```text",
-        '        --8<-- "chapter/shown.out"',
-        "        ```",
+        f'    ``` {{ .text .example-output .no-copy title="{pages.OUTPUT_TITLE}" }}',
+        '    --8<-- "chapter/shown.out"',
+        "    ```",
     ]
 
 
@@ -342,7 +362,7 @@ def test_a_whole_file_listing_starts_after_the_settings_block(book_examples):
         "# /// script\n# [tool.fieldguide]\n# timeout = 3\n# ///\n\nimport asyncio\n"
     )
     expanded = pages.expand('{{ example("chapter/shown.py") }}\n', Path("p.md"))
-    assert '    --8<-- "chapter/shown.py:6:"' in expanded.splitlines()
+    assert '--8<-- "chapter/shown.py:6:"' in expanded.splitlines()
 
 
 def test_record_stderr_runs_as_a_reader_would_and_keeps_the_order(tmp_path):
