@@ -9,17 +9,17 @@ import time
 
 
 def slow_export():
-    time.sleep(2)  # blocking work that nothing can interrupt
+    time.sleep(0.3)  # blocking work that nothing can interrupt
     print("worker: finished its work anyway; now it raises OSError")
     raise OSError("disk full")
 
 
 async def main():
     try:
-        async with asyncio.timeout(0.5):
+        async with asyncio.timeout(0.05):
             await asyncio.to_thread(slow_export)
     except TimeoutError:
-        print("main(): stopped waiting after 0.5 seconds")
+        print("main(): stopped waiting after 0.05 seconds")
     print("main(): returns")
 
 
