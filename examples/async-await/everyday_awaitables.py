@@ -13,8 +13,9 @@ def log(message):
 
 
 # --8<-- [start:after-log]
-async def add(a, b):
-    await asyncio.sleep(1)
+async def add(a, b, delay):
+    await asyncio.sleep(delay)
+    log(f"add({a}, {b}) returns {a + b}")
     return a + b
 
 
@@ -24,8 +25,8 @@ async def main():
     loop.call_later(3, future.set_result, "a future's result")
 
     awaitables = {
-        "coroutine": add(1, 2),  # runs only when awaited: 0s to 1s
-        "task": asyncio.create_task(add(3, 4)),  # runs at once: 0s to 1s
+        "coroutine": add(1, 2, delay=2),  # runs only when awaited: 0s to 2s
+        "task": asyncio.create_task(add(3, 4, delay=1)),  # 0s to 1s
         "future": future,  # a timer fills it in at 3s
     }
     for kind, thing in awaitables.items():
