@@ -23,7 +23,7 @@ async def crunch(name, count):
 
 async def main():
     await asyncio.gather(
-        crunch("A", 3_000_000), crunch("B", 2_000_000), crunch("C", 1_000_000)
+        crunch("A", 300_000), crunch("B", 200_000), crunch("C", 100_000)
     )
 
 

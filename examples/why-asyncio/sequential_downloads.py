@@ -1,10 +1,5 @@
-# /// script
-# [tool.fieldguide]
-# blocks-the-loop = true  # main() calls a blocking function on purpose
-# ///
 """Five slow downloads in a loop: each one waits for the one before it."""
 
-import asyncio
 import time
 
 START = time.perf_counter()
@@ -26,7 +21,7 @@ def download(page, seconds):
     return page
 
 
-async def main():
+def main():
     cpu_before = time.process_time()  # CPU time this process has used
     for page, seconds in PAGES.items():
         download(page, seconds)
@@ -35,5 +30,5 @@ async def main():
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()
 # --8<-- [end:after-log]

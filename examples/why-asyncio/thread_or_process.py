@@ -1,10 +1,5 @@
-# /// script
-# [tool.fieldguide]
-# blocks-the-loop = true  # main() waits for threads or processes directly
-# ///
 """A thread shares its process's memory; a new process gets its own copy."""
 
-import asyncio
 import multiprocessing
 import threading
 
@@ -17,7 +12,7 @@ def visit(who):
     print(f"{who} sees visits = {visits}", flush=True)
 
 
-async def main():
+def main():
     thread = threading.Thread(target=visit, args=["a thread"])
     thread.start()
     thread.join()  # wait for the thread to finish
@@ -32,4 +27,4 @@ async def main():
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

@@ -1,15 +1,14 @@
 # /// script
 # [tool.fieldguide]
 # virtual-time = false  # sleeps in other threads take real time
-# blocks-the-loop = true  # main() waits for the thread pool directly
 # ///
 """The same blocking downloads, each in a thread of its own."""
 
-import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-PAGES = {"home": 1.5, "news": 1.0, "shop": 2.0, "about": 0.5, "blog": 2.5}
+# The earlier delays divided by ten, so that the program finishes quickly.
+PAGES = {"home": 0.15, "news": 0.1, "shop": 0.2, "about": 0.05, "blog": 0.25}
 
 
 def download(page, seconds):
@@ -18,7 +17,7 @@ def download(page, seconds):
     return began, time.perf_counter()
 
 
-async def main():
+def main():
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=5) as pool:
         spans = list(pool.map(download, PAGES, PAGES.values()))
@@ -30,4 +29,4 @@ async def main():
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()
