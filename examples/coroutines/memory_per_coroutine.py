@@ -11,8 +11,8 @@ import sys
 import threading
 import tracemalloc
 
-COUNT = 10_000  # coroutines and tasks are cheap: measure many
-THREADS = 200  # enough threads to average out 4 KiB memory pages
+COUNT = 2_000  # coroutines and tasks are cheap: measure many
+THREADS = 50  # enough threads to average out 4 KiB memory pages
 EXACT = False  # True: print the raw numbers, which vary by Python and OS
 
 
