@@ -12,7 +12,7 @@ import time
 def read_sensor(loop, queue):
     """Runs in a plain thread: blocking reads, each handed to the loop."""
     for value in [21.5, 21.7, 21.6]:
-        time.sleep(0.1)  # a blocking read from the device
+        time.sleep(0.02)  # a blocking read from the device
         # Not queue.put_nowait(value): ask the loop to call it, in its thread
         loop.call_soon_threadsafe(queue.put_nowait, value)
     loop.call_soon_threadsafe(queue.put_nowait, None)  # no more readings

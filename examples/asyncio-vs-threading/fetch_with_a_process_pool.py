@@ -1,12 +1,10 @@
 # /// script
 # [tool.fieldguide]
 # virtual-time = false  # real requests to a real (local) server
-# blocks-the-loop = true  # main() waits for the process pool directly
 # coverage = false  # its workers are child processes, which coverage misses
 # ///
 """The I/O-bound job in a pool of processes, each making blocking requests."""
 
-import asyncio
 import multiprocessing
 import threading
 import time
@@ -14,8 +12,8 @@ import urllib.request
 from concurrent.futures import ProcessPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-DELAY = 0.1  # seconds the server waits before it answers a request
-PAGES = 20
+DELAY = 0.06  # seconds the server waits before it answers a request
+PAGES = 10
 LIMIT = 5  # worker processes, so at most 5 requests at once
 
 
@@ -56,7 +54,7 @@ def fetch(url):
         return response.status
 
 
-async def main():
+def main():
     base = start_server()
     urls = [f"{base}/page/{n}" for n in range(PAGES)]
     spawn = multiprocessing.get_context("spawn")  # not fork: see the text
@@ -70,4 +68,4 @@ async def main():
 # --8<-- [end:client]
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

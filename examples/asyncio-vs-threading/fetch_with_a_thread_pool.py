@@ -1,19 +1,17 @@
 # /// script
 # [tool.fieldguide]
 # virtual-time = false  # real requests to a real (local) server
-# blocks-the-loop = true  # main() waits for the thread pool directly
 # ///
 """The I/O-bound job in a pool of threads, each making blocking requests."""
 
-import asyncio
 import threading
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-DELAY = 0.1  # seconds the server waits before it answers a request
-PAGES = 20
+DELAY = 0.06  # seconds the server waits before it answers a request
+PAGES = 10
 LIMIT = 5  # worker threads, so at most 5 requests at once
 
 
@@ -53,9 +51,10 @@ def fetch(url):
         return response.status
 
 
-async def main():
+def main():
     base = start_server()
     urls = [f"{base}/page/{n}" for n in range(PAGES)]
+    fetch(f"{base}/warm-up")  # urllib sets itself up on first use: not timed
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=LIMIT) as pool:
         statuses = list(pool.map(fetch, urls))
@@ -69,4 +68,4 @@ async def main():
 # --8<-- [end:client]
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

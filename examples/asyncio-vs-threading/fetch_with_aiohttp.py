@@ -11,8 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import aiohttp
 
-DELAY = 0.1  # seconds the server waits before it answers a request
-PAGES = 20
+DELAY = 0.06  # seconds the server waits before it answers a request
+PAGES = 10
 LIMIT = 5  # connections, so at most 5 requests at once
 
 

@@ -12,7 +12,7 @@ PRICES = {"apples": 3, "pears": 4}
 
 
 async def get_price(item):
-    await asyncio.sleep(0.1)  # stands in for a request to a server
+    await asyncio.sleep(0.01)  # stands in for a request to a server
     return PRICES[item]
 
 
@@ -43,9 +43,9 @@ def synchronous_program():
 
     future = asyncio.run_coroutine_threadsafe(build_report(), loop)
     try:
-        future.result(timeout=0.3)
+        future.result(timeout=0.1)
     except TimeoutError:
-        print("main thread: no report within 0.3 seconds; cancelling it")
+        print("main thread: no report within 0.1 seconds; cancelling it")
         future.cancel()  # cancels the task on the loop
 
     loop.call_soon_threadsafe(stop.set)  # main() returns, asyncio.run() ends

@@ -11,7 +11,7 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 
-COUNT = 3_000_000
+COUNT = 2_000_000
 
 
 def count_down(n):
@@ -24,7 +24,7 @@ def count_down(n):
 async def heartbeat(stop):
     beats = 0
     while not stop.is_set():
-        await asyncio.sleep(0.05)
+        await asyncio.sleep(0.01)
         beats += 1
     return beats
 

@@ -1,17 +1,14 @@
 # /// script
 # [tool.fieldguide]
 # virtual-time = false  # it measures real computing time
-# blocks-the-loop = true  # main() waits for the threads directly
-# timeout = 20  # computing is slow on a busy machine
 # ///
 """Two computing threads take turns: together they keep about one core busy."""
 
-import asyncio
 import sys
 import threading
 import time
 
-COUNT = 3_000_000
+COUNT = 500_000
 
 
 def count_down(n, cpu_seconds):
@@ -21,7 +18,7 @@ def count_down(n, cpu_seconds):
     cpu_seconds.append(time.thread_time())  # CPU time this thread used
 
 
-async def main():
+def main():
     cpu_seconds = []
     threads = [
         threading.Thread(target=count_down, args=[COUNT, cpu_seconds])
@@ -42,4 +39,4 @@ async def main():
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

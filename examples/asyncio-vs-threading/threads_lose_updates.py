@@ -1,10 +1,5 @@
-# /// script
-# [tool.fieldguide]
-# blocks-the-loop = true  # main() waits for the threads directly
-# ///
 """Threads lose updates to a shared counter when a switch comes mid-update."""
 
-import asyncio
 import threading
 
 THREADS = 4
@@ -21,7 +16,7 @@ def add_one():
     counter = value + 1  # 2. write back what this thread read, plus one
 
 
-async def main():
+def main():
     threads = [threading.Thread(target=add_one) for _ in range(THREADS)]
     for thread in threads:
         thread.start()
@@ -32,4 +27,4 @@ async def main():
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

@@ -1,16 +1,14 @@
 # /// script
 # [tool.fieldguide]
 # virtual-time = false  # the threads really sleep
-# blocks-the-loop = true  # main() waits for the threads directly
 # ///
 """A threading.Lock around the read and the write keeps every update."""
 
-import asyncio
 import threading
 import time
 
 THREADS = 4
-PAUSE = 0.05  # a sleep between read and write: a switch there is certain
+PAUSE = 0.02  # a sleep between read and write: a switch there is certain
 counter = 0
 lock = threading.Lock()
 
@@ -24,7 +22,7 @@ def add_one():
     # ...to here
 
 
-async def main():
+def main():
     start = time.perf_counter()
     threads = [threading.Thread(target=add_one) for _ in range(THREADS)]
     for thread in threads:
@@ -37,4 +35,4 @@ async def main():
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    main()

@@ -173,12 +173,14 @@ def figures(data: dict) -> dict[str, str]:
             wave_ms = row["cpu_us"] * row["concurrency"] / 1000
             found[f"{key}.wave_cpu"] = f"{wave_ms:.0f} ms"
     for (approach, n, delay), row in by_config.items():
-        pool = by_config[("threads", n, delay)]
-        if approach != "threads" and "seconds" in row and "seconds" in pool:
-            # How many times as long the thread pool took as this approach.
-            key = f"ratio.threads_over_{approach}.{n}.{delay}"
-            found[f"{key}.time"] = times(pool["seconds"] / row["seconds"])
-            found[f"{key}.cpu"] = times(pool["cpu_us"] / row["cpu_us"])
+        # How many times as long the thread pool (or the sequential client)
+        # took as this approach, and how many times its CPU per request.
+        for base in ("threads", "sequential"):
+            other = by_config[(base, n, delay)]
+            if approach != base and "seconds" in row and "seconds" in other:
+                key = f"ratio.{base}_over_{approach}.{n}.{delay}"
+                found[f"{key}.time"] = times(other["seconds"] / row["seconds"])
+                found[f"{key}.cpu"] = times(other["cpu_us"] / row["cpu_us"])
     for row in idle_rows(data):
         key = f"idle.{row['kind']}.{row['count']}"
         found[f"{key}.rss"] = kib(row["rss"])
@@ -298,6 +300,7 @@ def _http_table_delay(data: dict) -> str:
                 took,
                 _fig(found, f"{key}.percent") if "seconds" in row else "",
                 _fig(found, f"{key}.cpu") if "seconds" in row else "",
+                _fig(found, f"{key}.busy") if "seconds" in row else "",
             ]
         )
     header = [
@@ -308,8 +311,9 @@ def _http_table_delay(data: dict) -> str:
         "Median time",
         "Share of the bound",
         "Client CPU per request",
+        "Client CPU ÷ time",
     ]
-    return _markdown(header, rows, "lrrrrrr")
+    return _markdown(header, rows, "lrrrrrrr")
 
 
 def _idle_table(data: dict) -> str:
