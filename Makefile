@@ -12,6 +12,9 @@ BIN := $(VENV)/bin
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
+# Compiled once at install time: otherwise every example that imports aiohttp
+# (run with PYTHONDONTWRITEBYTECODE, to keep examples/ clean) compiles it anew.
+export UV_COMPILE_BYTECODE := 1
 
 .PHONY: serve test test-versions coverage bench build pdf offline update-examples lint format env clean
 

@@ -208,8 +208,9 @@ def test_the_longest_output_scrolls_within_a_bounded_height(visit):
     )
     assert bound < page.viewport_size["height"] / 2, bound
     assert shown <= bound
-    if full > bound:  # it scrolls: every line is there to scroll to
+    if full > bound:  # it scrolls: every line is there to scroll to, by keyboard too
         assert shown < full
+        assert code.get_attribute("tabindex") == "0"
     assert code.inner_text().strip() == recorded.strip()
 
 

@@ -18,11 +18,29 @@ function makeWideTablesFocusable() {
     }
   }
 }
+// A long example output scrolls within a bounded height (book.css); keyboard
+// users reach it the same way. Material already does this for code that
+// scrolls sideways, so a tabindex it set is left alone.
+function makeTallOutputsFocusable() {
+  for (const code of document.querySelectorAll(".example-output pre > code")) {
+    if (code.scrollHeight > code.clientHeight) {
+      code.setAttribute("tabindex", "0");
+      code.setAttribute("role", "region");
+      code.setAttribute("aria-label", "Output, scrolls");
+    }
+  }
+}
+
+function makeScrollingRegionsFocusable() {
+  makeWideTablesFocusable();
+  makeTallOutputsFocusable();
+}
+
 // Material wraps tables in their scrolling box itself, once the page is mounted:
 // its document$ stream says when (the load event, where Material is absent).
 if (typeof document$ !== "undefined") {
-  document$.subscribe(makeWideTablesFocusable);
+  document$.subscribe(makeScrollingRegionsFocusable);
 } else {
-  window.addEventListener("load", makeWideTablesFocusable);
+  window.addEventListener("load", makeScrollingRegionsFocusable);
 }
-window.addEventListener("resize", makeWideTablesFocusable);
+window.addEventListener("resize", makeScrollingRegionsFocusable);

@@ -1,4 +1,4 @@
-"""A thousand waits at once, on one thread, take as long as one wait."""
+"""A hundred waits at once, on one thread, take as long as one wait."""
 
 import asyncio
 import threading
