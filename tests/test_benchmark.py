@@ -235,7 +235,7 @@ def test_the_chapters_conclusions_hold_for_the_data():
         # wave of 32 costs the threads nearly the whole delay, asyncio far less;
         # with no waiting, the thread pool barely beats the 50 ms bound's rate
         # and takes several times as long as asyncio with 32 connections.
-        assert wave_ms(threads) > 0.8 * delay
+        assert 0.8 * delay < wave_ms(threads) <= delay
         assert wave_ms(asyncio_32) < 0.5 * delay
         no_wait = http["threads", n, 0]
         assert threads["best_rate"] < no_wait["rate"] < 1.25 * threads["best_rate"]
@@ -258,6 +258,10 @@ def test_the_chapters_conclusions_hold_for_the_data():
     # "It started its workers with fork"; "the client runs no threads of its
     # own before it creates the pool" is a fact of fieldguide/benchmark/client.py.
     assert data["machine"]["process_start_method"] == "fork"
+    # "It measured no pool of 100 threads."
+    assert not any(
+        r["approach"] == "threads" and r["concurrency"] >= 100 for r in http.values()
+    )
     # Sequential fetching of the most requests at 50 ms was not run: its bound
     # alone exceeds the time the benchmark allows a run.
     skipped = row("sequential", delay)

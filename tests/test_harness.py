@@ -104,6 +104,23 @@ def test_an_example_may_declare_that_it_blocks_the_loop(tmp_path):
     assert (run.stdout, run.stderr) == ("blocked for 2 s\n", "")
 
 
+@pytest.mark.parametrize(("seconds", "reported"), [(0.2, False), (0.8, True)])
+def test_in_real_time_only_a_long_block_is_reported(tmp_path, seconds, reported):
+    # A busy machine can pause a real-time example for over debug mode's 0.1 s;
+    # a block several times longer is still caught.
+    header = "# /// script\n# [tool.fieldguide]\n# virtual-time = false\n# ///\n"
+    body = f"""
+        import time
+
+        async def main():
+            time.sleep({seconds})
+
+        asyncio.run(main())
+    """
+    run = _run(tmp_path, body, header)
+    assert ("Executing <Task" in run.stderr) is reported, run.stderr
+
+
 def test_loops_made_by_a_loop_factory_run_in_virtual_time_too(tmp_path):
     body = """
         import selectors
