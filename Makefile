@@ -64,8 +64,10 @@ offline: env ## Build the site for reading from disk: build/a-field-guide-to-asy
 	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
 	$(BIN)/python -m fieldguide.offline build/offline-site build/a-field-guide-to-asyncio-html.zip
 
-# In parallel, but pytest-examples rewrites a page once per code block, so the
-# blocks written in the pages are re-recorded one after another, afterwards.
+# The examples in parallel. pytest-examples gathers its rewrites of the code
+# blocks written in the pages per test session, and each xdist worker is a
+# session of its own that would rewrite a page from its own copy, so those
+# blocks are re-recorded afterwards, in a single process.
 update-examples: env ## Re-record the output of every example (review with git diff)
 	$(BIN)/pytest -q $(PARALLEL) tests/test_examples.py --update-examples
 	$(BIN)/pytest -q tests/test_book.py::test_code_block_in_the_docs --update-examples
