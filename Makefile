@@ -16,7 +16,13 @@ export NO_MKDOCS_2_WARNING := 1
 # (run with PYTHONDONTWRITEBYTECODE, to keep examples/ clean) compiles it anew.
 export UV_COMPILE_BYTECODE := 1
 
-.PHONY: serve test test-versions coverage bench build pdf offline update-examples lint format env clean
+.PHONY: help serve test check ci test-versions coverage bench build pdf offline \
+	update-examples lint format env clean
+
+help: ## List the commands, with what each does
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' \
+	  $(MAKEFILE_LIST)
+	@echo "  (check and update-examples take EXAMPLE=chapter/file.py or CHAPTER=chapter)"
 
 serve: env ## Serve the book with live reload on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -25,8 +31,24 @@ serve: env ## Serve the book with live reload on http://127.0.0.1:8000
 # of the site, the PDF or the offline copy stay together (tests/conftest.py).
 PARALLEL := -n auto --dist loadgroup
 
-test: env ## Run the whole test suite
-	$(BIN)/pytest $(PARALLEL)
+# `make check EXAMPLE=futures/x.py` (or CHAPTER=futures), and the same for
+# update-examples, limit the run to one example or one chapter's examples and
+# page code. One example runs in a single process: spawning workers costs more.
+ONLY := $(foreach name,$(EXAMPLE),--example $(name)) \
+	$(foreach name,$(CHAPTER),--chapter $(name))
+SOME := $(if $(EXAMPLE),-q,$(PARALLEL))
+
+test: check ## Run the whole test suite: the quick checks, then the builds
+	$(BIN)/pytest $(PARALLEL) -m slow
+
+check: env ## The quick checks: examples, pages, lint, harness (EXAMPLE=, CHAPTER=)
+ifeq ($(strip $(ONLY)),)
+	$(BIN)/pytest $(PARALLEL) -m "not slow"
+else
+	$(BIN)/pytest $(SOME) $(ONLY) tests/test_examples.py tests/test_book.py
+endif
+
+ci: test build test-versions coverage ## Everything CI runs (.ci/run): do this before a pull request
 
 # Interpreters installed by pyenv, if any, go on PATH by their versioned folders
 # (pyenv's shims do not work here); nox looks for python3.11 to python3.15.
@@ -64,16 +86,19 @@ offline: env ## Build the site for reading from disk: build/a-field-guide-to-asy
 	$(BIN)/mkdocs build --strict -f mkdocs-offline.yml
 	$(BIN)/python -m fieldguide.offline build/offline-site build/a-field-guide-to-asyncio-html.zip
 
-# The examples in parallel. pytest-examples gathers its rewrites of the code
-# blocks written in the pages per test session, and each xdist worker is a
-# session of its own that would rewrite a page from its own copy, so those
-# blocks are re-recorded afterwards, in a single process.
-update-examples: env ## Re-record the output of every example (review with git diff)
-	$(BIN)/pytest -q $(PARALLEL) tests/test_examples.py --update-examples
-	$(BIN)/pytest -q tests/test_book.py::test_code_block_in_the_docs --update-examples
+# Ends with the list of files it rewrote or created (tests/conftest.py).
+update-examples: env ## Re-record example outputs and page code results (EXAMPLE=, CHAPTER=)
+	$(BIN)/pytest $(SOME) $(ONLY) tests/test_examples.py \
+	  tests/test_book.py::test_code_block_in_the_docs --update-examples
 
-lint: env ## The pre-commit checks on every file: ruff, spelling, Markdown, whitespace
-	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files
+# Every file git would add, new ones too: pre-commit's --all-files sees only
+# the files git already tracks. The tests run the same checks (tests/test_book.py).
+LINTED = $(shell git ls-files --cached --others --exclude-standard \
+	| while read -r f; do [ -f "$$f" ] && echo "$$f"; done)
+
+lint: env ## The pre-commit checks on every file, new ones too: ruff, spelling, Markdown, whitespace
+	@echo "pre-commit run on the $(words $(LINTED)) files git would add"
+	@PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --files $(LINTED)
 
 format: env ## Format the examples and the support code in place
 	$(BIN)/ruff format examples fieldguide tests

@@ -96,7 +96,7 @@ def check(directive: Directive) -> None:
     if not directive.path.with_suffix(".out").is_file():
         raise DirectiveError(
             f"{where}: examples/{name} has no recorded output; "
-            "run `make update-examples` to record it"
+            f"run `make update-examples EXAMPLE={name}` to record it"
         )
     if directive.section and directive.section not in sections(directive.path):
         raise DirectiveError(

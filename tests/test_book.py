@@ -106,10 +106,40 @@ def test_example_is_a_complete_program(path):
             )
 
 
-@pytest.mark.parametrize("command", [["check"], ["format", "--check", "--diff"]])
-def test_code_passes_ruff(command):
+# --- style: what `make lint` checks (.pre-commit-config.yaml), on the same files ---
+
+
+def _files_git_would_add():
+    """Tracked files and new ones not ignored: what `make lint` passes pre-commit."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    return [ROOT / name for name in listed if (ROOT / name).is_file()]
+
+
+def _text_files():
+    for path in _files_git_would_add():
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # binary, as pre-commit's `types: [text]` would judge it
+        if "\0" not in text:
+            yield path, text
+
+
+def _run_linter(tool, *args, suffixes=None):
+    paths = [
+        str(path.relative_to(ROOT))
+        for path, _ in _text_files()
+        if suffixes is None or path.suffix in suffixes
+    ]
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", *command, "examples", "fieldguide", "tests"],
+        [str(Path(sys.executable).parent / tool), *args, *paths],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -118,24 +148,37 @@ def test_code_passes_ruff(command):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        ["codespell"],  # settings and word list: .codespellrc
-        ["pymarkdown", "--config", ".pymarkdown.json", "scan", "-r", "docs", "snippets",
-         "README.md", "CONTRIBUTING.md"],
-    ],
-    ids=["spelling", "markdown-style"],
-)  # fmt: skip
-def test_prose_passes_the_linters(command):
-    result = subprocess.run(
-        [str(Path(sys.executable).parent / command[0]), *command[1:]],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
+def test_code_passes_ruff_lint():
+    _run_linter("ruff", "check", "--force-exclude", suffixes={".py"})
+
+
+def test_code_is_formatted_as_ruff_formats_it():
+    _run_linter(
+        "ruff", "format", "--check", "--diff", "--force-exclude", suffixes={".py"}
     )
-    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_spelling():
+    # Settings and the book's own words: .codespellrc, .codespell-words.txt.
+    _run_linter("codespell")
+
+
+def test_markdown_style():
+    _run_linter("pymarkdown", "--config", ".pymarkdown.json", "scan", suffixes={".md"})
+
+
+def test_no_trailing_whitespace_and_one_final_newline():
+    problems = []
+    for path, text in _text_files():
+        if path.suffix == ".out":  # recorded outputs are exactly what was printed
+            continue
+        where = path.relative_to(ROOT)
+        for number, line in enumerate(text.splitlines(), 1):
+            if line != line.rstrip():
+                problems.append(f"{where}:{number}: trailing whitespace")
+        if text and (not text.endswith("\n") or text.endswith("\n\n")):
+            problems.append(f"{where}: does not end with exactly one newline")
+    assert not problems, "`make lint` fixes these:\n" + "\n".join(problems)
 
 
 # Python blocks written directly in the Markdown (not included from examples/).

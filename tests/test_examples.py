@@ -1,8 +1,9 @@
 """Every example program runs, cleanly, and prints exactly its recorded output.
 
-One test per file under examples/; nothing here names an example. To re-record
-outputs after changing an example: ``make update-examples`` (pytest's
-``--update-examples``), then review ``git diff examples/``.
+One test per file under examples/; nothing here names an example. To check one
+example: ``make check EXAMPLE=tasks/x.py`` (or ``CHAPTER=tasks``); to re-record
+its output after changing it: ``make update-examples EXAMPLE=tasks/x.py``
+(pytest's ``--update-examples``), then review ``git diff examples/``.
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ def test_example_prints_its_recorded_output(example, request, example_python):
         # a task destroyed while pending or an unclosed resource all land here.
         problems.append("it wrote to standard error:\n" + run.stderr)
     if problems:
-        pytest.fail(f"examples/{example.name}: " + "\n".join(problems), pytrace=False)
+        pytest.fail(
+            f"examples/{example.name}: " + "\n".join(problems) + _check_again(example),
+            pytrace=False,
+        )
 
     recorded = example.output_path
     if request.config.getoption("update_examples"):
@@ -45,7 +49,8 @@ def test_example_prints_its_recorded_output(example, request, example_python):
     if not recorded.exists():
         pytest.fail(
             f"examples/{example.name} has no recorded output "
-            f"(examples/{example.name[:-3]}.out): run `make update-examples`",
+            f"(examples/{example.name[:-3]}.out): run "
+            f"`make update-examples EXAMPLE={example.name}`",
             pytrace=False,
         )
     expected = recorded.read_text(encoding="utf-8")
@@ -60,7 +65,12 @@ def test_example_prints_its_recorded_output(example, request, example_python):
         )
         pytest.fail(
             f"examples/{example.name} printed something other than its recorded "
-            "output. If the new output is right, run `make update-examples` and "
-            f"review the diff.\n{diff}",
+            "output. If the new output is right, record it with "
+            f"`make update-examples EXAMPLE={example.name}` and review the diff."
+            f"\n{diff}{_check_again(example)}",
             pytrace=False,
         )
+
+
+def _check_again(example):
+    return f"\nCheck it again on its own with `make check EXAMPLE={example.name}`."
