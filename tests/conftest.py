@@ -169,7 +169,10 @@ def _recorded_files():
     return {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
+# Outermost, so the list comes after the short summary of skips and failures.
+@pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_terminal_summary(terminalreporter, config):
+    yield
     before = getattr(config, "fieldguide_before", None)
     if before is None:
         return
