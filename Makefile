@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 export UV_COMPILE_BYTECODE := 1
 
 .PHONY: help serve test check ci test-versions coverage bench build pdf offline \
-	update-examples lint format env clean
+	update-examples pictures lint format env clean
 
 help: ## List the commands, with what each does
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' \
@@ -90,6 +90,10 @@ offline: env ## Build the site for reading from disk: build/a-field-guide-to-asy
 update-examples: env ## Re-record example outputs and page code results (EXAMPLE=, CHAPTER=)
 	$(BIN)/pytest $(SOME) $(ONLY) tests/test_examples.py \
 	  tests/test_book.py::test_code_block_in_the_docs --update-examples
+
+# Timelines are recorded from the examples; diagrams need Graphviz's `dot`.
+pictures: env ## Record every timeline and draw every diagram the pages show (lists changes)
+	$(BIN)/python -m fieldguide.pictures
 
 # Every file git would add, new ones too: pre-commit's --all-files sees only
 # the files git already tracks. The tests run the same checks (tests/test_book.py).

@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from fieldguide import pages
+from fieldguide import pages, pictures
 from fieldguide.benchmark import report
 
 
@@ -28,10 +28,10 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     source = Path("docs") / page.file.src_uri
     repository = (config.repo_url or "").rstrip("/") or None
+    depth = page.file.src_uri.count("/")
     try:
         markdown = pages.expand(markdown, source, repository)
-        return report.expand(
-            markdown, source, page.file.src_uri.count("/"), report.load()
-        )
-    except (pages.DirectiveError, report.ReportError) as error:
+        markdown = pictures.expand(markdown, source, depth)
+        return report.expand(markdown, source, depth, report.load())
+    except (pages.DirectiveError, pictures.PictureError, report.ReportError) as error:
         raise PluginError(str(error)) from None
