@@ -9,6 +9,9 @@ with these additions:
   :mod:`fieldguide.virtual_time`): ``asyncio.sleep(5)`` and ``time.sleep(5)``
   return at once while the clocks advance by exactly 5 seconds, so printed
   elapsed times are the same here and in a real run.
+* With ``FIELDGUIDE_TIMELINE=PATH`` (and virtual time) every task's steps and
+  waits are recorded (see :mod:`fieldguide.timeline`) and written to PATH as
+  JSON when the example ends; the example's output does not change.
 * With ``FIELDGUIDE_BLOCKS_THE_LOOP=1`` debug mode does not report slow
   callbacks, for examples that block the loop on purpose; in real time it
   reports only steps longer than 0.5 s (see ``REAL_TIME_SLOW_CALLBACK``).
@@ -102,8 +105,17 @@ def main(argv: list[str]) -> None:
         sys.exit("usage: python -m fieldguide.runner EXAMPLE.py")
     path = argv[0]
     virtual = os.environ.get("FIELDGUIDE_VIRTUAL_TIME") == "1"
-    if virtual:
-        virtual_time.install()
+    clock = virtual_time.install() if virtual else None
+    # Issue 13: `python -m fieldguide.timeline` asks for a recording of the
+    # example's tasks; the recorder needs the virtual clock (its times are exact).
+    timeline_path = os.environ.get("FIELDGUIDE_TIMELINE")
+    recorder = None
+    if timeline_path:
+        if clock is None:
+            sys.exit("FIELDGUIDE_TIMELINE needs FIELDGUIDE_VIRTUAL_TIME=1")
+        from fieldguide.timeline import recorder as timeline_recorder
+
+        recorder = timeline_recorder.install(clock)
     if os.environ.get("FIELDGUIDE_BLOCKS_THE_LOOP") == "1":
         _report_slow_callbacks_after(float("inf"))
     elif not virtual:
@@ -113,6 +125,8 @@ def main(argv: list[str]) -> None:
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     sys.argv = [path]
     runpy.run_path(path, run_name="__main__")
+    if recorder is not None:  # only a run that ended normally is recorded
+        recorder.write(timeline_path)
 
 
 if __name__ == "__main__":
