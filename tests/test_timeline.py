@@ -220,7 +220,7 @@ def test_thread_jobs_take_the_virtual_time_they_sleep(tmp_path):
     (main,) = recording["tasks"]
     assert _waits(main) == [
         ("gather", 0.0, 2.0, False),
-        ("to_thread: work() in a thread", 2.0, 2.5, False),
+        ("to_thread: work()", 2.0, 2.5, False),
     ]
     assert recording["duration"] == 2.5
 

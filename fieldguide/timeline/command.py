@@ -123,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         "--python", default=sys.executable, help="the interpreter to run it with"
     )
     args = parser.parse_args(argv)
+    from fieldguide.timeline import to_json
     from fieldguide.timeline.render import PALETTES, render_svg
 
     try:
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             raise TimelineError(f"{args.output}: no such folder for the output")
         recording = record(args.example, python=args.python)
         stem = args.example.stem
-        text = json.dumps(recording, indent=1) + "\n"
+        text = to_json(recording)
         (args.output / f"{stem}.json").write_text(text, encoding="utf-8")
         for palette in PALETTES:
             svg = render_svg(recording, palette)

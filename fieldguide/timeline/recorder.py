@@ -384,7 +384,8 @@ class Recorder:
                     if wait["on"] == "future":
                         wait["on"], wait["label"] = better
                     elif wait["label"] in {"to_thread", "wait_for"}:
-                        wait["label"] = f"{wait['label']}: {better[1]}"
+                        target = better[1].removesuffix(" in a thread")
+                        wait["label"] = f"{wait['label']}: {target}"
             if future is not None and getattr(future, "cancelled", bool)():
                 wait["interrupted"] = True
             wait["until"] = _r(max(ready, wait["start"]))

@@ -202,11 +202,19 @@ def _figure(recording: dict, palette: str):
     height = 1.15 + 0.36 * max(len(found), 1)
     figure = Figure(figsize=(_WIDTH, height), layout="constrained")
     axes = figure.add_subplot()
-    # Room on the right for the last end mark and its text.
-    right = duration * 1.16
+    # Room on the right for the end marks and the exceptions' names.
+    plot_width = _WIDTH * 0.68  # inches left for the plot beside the labels
+    right = duration
+    for lane in found:
+        end = lane["end"]
+        text = end.get("exception") or ""
+        if end["outcome"] not in _END_STATES:
+            text = "still pending" if end["outcome"] == "pending" else end["outcome"]
+        inches = 0.15 + 0.062 * len(text)  # the mark, then the text
+        right = max(right, end["at"] / max(1 - inches / plot_width, 0.3))
+    right = max(right * 1.02, 1e-3)
     axes.set_xlim(0, right)
     axes.set_ylim(len(found) - 0.4, -0.6)
-    plot_width = _WIDTH * 0.68  # inches left for the plot beside the labels
     per_inch = right / plot_width
     min_width = 0.045 * per_inch  # a step is at least this wide (data units)
     char = 0.062 * per_inch  # rough width of one 8-point character
@@ -361,13 +369,23 @@ def _lane_sentence(lane: dict) -> str:
     if "task" in lane:
         steps = [s for s in spans if s[0] == "running"]
         what.append(f"{lane['label']} runs {_count(len(steps), 'step')}")
-        waits = [s for s in spans if s[0] == "waiting"]
+        end_time = lane["end"]["at"]
+        waits = [
+            (
+                w["label"],
+                w["start"],
+                end_time if w["until"] is None else w["until"],
+                " (interrupted)" if w["interrupted"] else "",
+            )
+            for w in lane["task"]["waits"]
+        ]
         if 0 < len(waits) <= 3:
             what += [
-                f"waits on {text} from {_s(a)} to {_s(b)}" for _, a, b, text in waits
+                f"waits on {text} from {_s(a)} to {_s(b)}{cut}"
+                for text, a, b, cut in waits
             ]
         elif waits:
-            labels = [text for *_, text in waits]
+            labels = [wait[0] for wait in waits]
             common = max(sorted(set(labels)), key=labels.count)
             what.append(f"waits {len(waits)} times, mostly on {common}")
     else:
