@@ -335,6 +335,11 @@ def test_the_command_writes_a_recording_and_two_pictures(tmp_path, capsys):
     [
         ("print('hi')\n", "", r"not an example \(no `if __name__"),
         (
+            "if __name__ == '__main__':\n    print('no loop at all')\n",
+            "",
+            r"ran no asyncio task: nothing to draw",
+        ),
+        (
             "if __name__ == '__main__':\n    raise SystemExit('broken')\n",
             "",
             r"the example failed \(exit status 1\): broken",
@@ -346,7 +351,7 @@ def test_the_command_writes_a_recording_and_two_pictures(tmp_path, capsys):
             r"ran longer than its limit of 1 s; a hung example has no timeline",
         ),
     ],
-    ids=["no-guard", "fails", "hangs"],
+    ids=["no-guard", "no-tasks", "fails", "hangs"],
 )
 def test_bad_input_is_a_one_line_error(tmp_path, capsys, body, header, message):
     path = _program(tmp_path, body, header)
@@ -423,7 +428,7 @@ def test_describe_mentions_every_lane_and_how_it_ended(recordings):
     assert "raises LookupError at 2.0 s" in text
     assert "is cancelled at 2.0 s" in text
     blocked = render.describe(recordings["blocking"])
-    assert "is ready but not running for 1.0 s (longest 1.0 s to 2.0 s)" in blocked
+    assert "is ready but not running from 1.0 s to 2.0 s, and returns" in blocked
     threads = render.describe(recordings["threads"])
     assert "thread job 3 · work() runs in a worker thread from 1.0 s" in threads
 

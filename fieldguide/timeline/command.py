@@ -109,6 +109,8 @@ def record(path: Path, python: str = sys.executable, check_output: bool = True) 
                 recording = json.load(file)
         except FileNotFoundError:
             raise TimelineError(f"{name}: the example wrote no recording") from None
+    if not recording["tasks"]:
+        raise TimelineError(f"{name}: the example ran no asyncio task: nothing to draw")
     return {"example": name, **recording}
 
 

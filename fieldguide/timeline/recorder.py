@@ -156,7 +156,7 @@ def _asyncio_wait(qualname: str, filename: str, frame) -> tuple[str, str]:
     if qualname == "wait_for":
         return "tasks", "wait_for"
     if qualname in {"wait", "_wait"}:
-        return "tasks", "wait"
+        return "tasks", "asyncio.wait"
     if "as_completed" in qualname or qualname == "_wait_for_one":
         return "tasks", "as_completed"
     if module in {"streams", "base_events", "selector_events", "sslproto"}:

@@ -357,7 +357,8 @@ def describe(recording: dict) -> str:
         parts.append(_count(len(jobs), "thread job"))
     sentences = [
         f"Timeline of {where} over {_s(recording['duration'])}: "
-        f"{' and '.join(parts)}, one lane each."
+        f"{' and '.join(parts)}, "
+        + ("one lane each." if len(found) > 1 else "on one lane.")
     ]
     sentences += [_lane_sentence(lane) for lane in found]
     return " ".join(sentences)
@@ -396,10 +397,15 @@ def _lane_sentence(lane: dict) -> str:
     if ready:
         total = sum(b - a for a, b in ready)
         longest = max(ready, key=lambda span: span[1] - span[0])
-        what.append(
-            f"is ready but not running for {_s(total)} "
-            f"(longest {_s(longest[0])} to {_s(longest[1])})"
-        )
+        if len(ready) == 1:
+            what.append(
+                f"is ready but not running from {_s(longest[0])} to {_s(longest[1])}"
+            )
+        else:
+            what.append(
+                f"is ready but not running for {_s(total)} in all "
+                f"(longest {_s(longest[0])} to {_s(longest[1])})"
+            )
     end = lane["end"]
     outcome = end["outcome"]
     if outcome == "returned":
@@ -412,8 +418,8 @@ def _lane_sentence(lane: dict) -> str:
         what.append(f"is cancelled at {_s(end['at'])}")
     elif outcome == "pending":
         what.append("is still pending at the end")
-    else:
-        what.append(f"is {outcome} at {_s(end['at'])}")
+    else:  # destroyed pending: garbage-collected before it finished
+        what.append(f"is destroyed while still pending at {_s(end['at'])}")
     if len(what) > 2:
         return ", ".join(what[:-1]) + ", and " + what[-1] + "."
     return " and ".join(what) + "."
