@@ -253,7 +253,28 @@ def test_an_eager_task_takes_its_first_step_inside_create_task(tmp_path, version
     quick, slow = _lane(recording, "quick"), _lane(recording, "slow")
     assert _steps(quick) == [(0.0, 0.0, 0.0)]
     assert quick["end"] == {"at": 0.0, "outcome": "returned"}
+    # Each eager step ran inside main()'s first step, after it had begun.
+    main = _lane(recording, "Task-1")
+    numbers = [t["steps"][0]["number"] for t in (main, quick, slow)]
+    assert numbers == sorted(numbers)
     assert _waits(slow) == [("sleep 1 s", 0.0, 1.0, False)]
+
+
+def test_steps_at_one_instant_are_numbered_in_the_order_they_ran(tmp_path):
+    # gather() schedules a, then b; both run only once main() has paused.
+    recording = _record(tmp_path, "gather")
+    lanes = render.lanes(recording)
+    orders = render.same_instant_orders(lanes)
+    assert orders == {
+        (0.0, 0): [1],  # main() starts
+        (0.0, 1): [2],  # then a
+        (0.0, 2): [3],  # then b
+        (2.0, 2): [1],  # b finishes and wakes the gather,
+        (2.0, 0): [2],  # which resumes main()
+    }
+    assert "At 0.0 s the loop runs these steps in turn: Task-1, Task-2, Task-3." in (
+        render.describe(recording)
+    )
 
 
 def test_the_examples_output_is_unchanged_by_recording(tmp_path):

@@ -22,7 +22,7 @@ Python the book supports (unless asyncio itself behaves differently there)::
           "call": "fetch('home', 3)",  # its arguments, if plain (else …)
           "created": 0.0,
           "steps": [              # each step the loop gave it
-            {"ready": 0.0, "start": 0.0, "end": 0.0}
+            {"ready": 0.0, "start": 0.0, "end": 0.0, "number": 2}
           ],                      # ready: when it could have run (see below)
           "waits": [              # waits[i] follows steps[i]
             {"start": 0.0, "on": "sleep", "label": "sleep 3 s",
@@ -43,6 +43,9 @@ Python the book supports (unless asyncio itself behaves differently there)::
   step's ``start`` is when the loop actually resumed it. A gap between the two
   is time spent ready but not running. ``until`` is null for a wait still open
   when the program ended.
+* ``number`` rises with each step of the whole program in the order the steps
+  started, which orders steps that start at one instant (the picture numbers
+  them 1, 2, 3 there); only its order means anything.
 * ``on`` is one of ``sleep``, ``yield`` (``sleep(0)``), ``task``, ``tasks``
   (gather, wait, as_completed, wait_for, TaskGroup), ``sync`` (a lock, event,
   condition, semaphore, barrier or queue), ``io``, ``thread``, ``future``,

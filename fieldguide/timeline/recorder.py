@@ -157,7 +157,7 @@ def _asyncio_wait(qualname: str, filename: str, frame) -> tuple[str, str]:
         return "tasks", "wait_for"
     if qualname in {"wait", "_wait"}:
         return "tasks", "asyncio.wait"
-    if "as_completed" in qualname or qualname == "_wait_for_one":
+    if "as_completed" in qualname or method == "_wait_for_one":  # 3.13: a class
         return "tasks", "as_completed"
     if module in {"streams", "base_events", "selector_events", "sslproto"}:
         return "io", method.strip("_")
@@ -220,6 +220,7 @@ class _TaskRecord:
         self.waits: list[dict] = []
         self.waiting: dict | None = None  # the open wait, if it is suspended
         self.running_since: float | None = None
+        self.step_number = 0  # the running step's place among all steps
         self.rescheduled_at: float | None = None  # ready again during a step
         self.times_scheduled = 0
         self.end: dict | None = None
@@ -309,6 +310,7 @@ class Recorder:
         self.cond = threading.Condition()
         self.local = threading.local()
         self.loop_thread = threading.get_ident()
+        self.steps_started = 0  # numbers the steps, to order those at one instant
 
     def now(self) -> float:
         return time.monotonic() - self.origin
@@ -398,6 +400,8 @@ class Recorder:
         record = self.record_for(task)
         record.running_since = self.now() if start is None else start
         record.rescheduled_at = None
+        self.steps_started += 1
+        record.step_number = self.steps_started
 
     def step_ended(self, task: asyncio.Task) -> None:
         record = self.record_for(task)
@@ -411,6 +415,7 @@ class Recorder:
                 "ready": _r(min(record.next_ready, start)),
                 "start": _r(start),
                 "end": _r(end),
+                "number": record.step_number,
             }
         )
         if task.done():
@@ -605,6 +610,10 @@ def install(clock) -> Recorder:
 
     def recorded_create_task(self, coro, *args, **kwargs):
         start = recorder.now()
+        # An eager first step runs inside create_task(): number it from here,
+        # before any step it starts itself (a number unused if none runs).
+        recorder.steps_started += 1
+        number = recorder.steps_started
         task = create_task(self, coro, *args, **kwargs)
         if isinstance(task, asyncio.Task):
             record = recorder.record_for(task, created=start, coro=coro)
@@ -617,6 +626,7 @@ def install(clock) -> Recorder:
                 rescheduled = record.times_scheduled > 0
                 record.next_ready = start
                 record.running_since = start
+                record.step_number = number
                 record.rescheduled_at = recorder.now() if rescheduled else None
                 recorder.step_ended(task)
         return task

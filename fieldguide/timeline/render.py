@@ -105,6 +105,8 @@ def lanes(recording: dict) -> list[dict]:
                 "spans": spans,
                 "end": end,
                 "task": task,
+                # Waits cut short: by a cancellation, which a timeout is too.
+                "cuts": [w["until"] for w in waits if w["interrupted"] and w["until"]],
             }
         )
     for number, job in enumerate(recording["threads"], start=1):
@@ -133,6 +135,7 @@ def lanes(recording: dict) -> list[dict]:
                 "spans": spans,
                 "end": end,
                 "job": job,
+                "cuts": [],
             }
         )
     return found
@@ -254,9 +257,25 @@ def _figure(recording: dict, palette: str):
                     },
                 )
         _end_mark(axes, lane["end"], row, palette, min_width, Rectangle)
+        for at in lane["cuts"]:
+            axes.plot(at, row, **_cut_style(palette), zorder=5)
+    orders = same_instant_orders(found)
+    for (at, row), ranks in orders.items():
+        axes.text(
+            at,
+            row - 0.33,
+            ",".join(map(str, ranks)),
+            va="bottom",
+            ha="center",
+            fontsize=6.5,
+            zorder=5,
+        )
     axes.set_yticks(range(len(found)), [lane["label"] for lane in found])
     axes.tick_params(axis="y", length=0)
-    axes.set_xlabel("seconds since the program started")
+    axes.set_xlabel(
+        "seconds since the program started"
+        + ("  (1, 2, 3: the order of steps at one instant)" if orders else "")
+    )
     axes.grid(axis="x", linewidth=0.6)
     axes.set_axisbelow(True)
     axes.spines[["top", "right", "left"]].set_visible(False)
@@ -269,6 +288,12 @@ def _figure(recording: dict, palette: str):
         )
         for state, (label, hatch, _, _) in STATES.items()
     ]
+    if any(lane["cuts"] for lane in found):
+        from matplotlib.lines import Line2D
+
+        handles.append(
+            Line2D([], [], linestyle="none", label=CUT_LABEL, **_cut_style(palette))
+        )
     figure.legend(
         handles=handles,
         loc="outside lower center",
@@ -279,6 +304,41 @@ def _figure(recording: dict, palette: str):
         columnspacing=1.2,
     )
     return figure
+
+
+CUT_LABEL = "wait cut short (cancelled)"
+
+
+def same_instant_orders(found: list[dict]) -> dict[tuple[float, int], list[int]]:
+    """{(instant, row): ranks} where steps of several lanes start at one instant.
+
+    A step in virtual time takes no time, so steps at one instant would hide
+    the order the loop ran them in (who runs first after create_task(), which
+    waiter wakes first); the picture numbers them 1, 2, 3 at that instant.
+    """
+    by_instant: dict[float, list[tuple[int, int]]] = {}
+    for row, lane in enumerate(found):
+        for step in lane.get("task", {}).get("steps", []):
+            by_instant.setdefault(step["start"], []).append((step["number"], row))
+    orders: dict[tuple[float, int], list[int]] = {}
+    for at, steps in by_instant.items():
+        if len({row for _, row in steps}) < 2:
+            continue
+        for rank, (_, row) in enumerate(sorted(steps), start=1):
+            orders.setdefault((at, row), []).append(rank)
+    return orders
+
+
+def _cut_style(palette: str) -> dict:
+    """A wait cut short: a cross in the text's colour, ringed in the page's."""
+    page = "#FFFFFF" if palette == "light" else "#1E2129"
+    return {
+        "marker": "X",
+        "markersize": 9,
+        "markerfacecolor": TEXT[palette],
+        "markeredgecolor": page,
+        "markeredgewidth": 1.0,
+    }
 
 
 def _end_mark(axes, end: dict, row: int, palette: str, width: float, Rectangle) -> None:
@@ -361,7 +421,23 @@ def describe(recording: dict) -> str:
         + ("one lane each." if len(found) > 1 else "on one lane.")
     ]
     sentences += [_lane_sentence(lane) for lane in found]
+    sentences += _order_sentences(found)
     return " ".join(sentences)
+
+
+def _order_sentences(found: list[dict], most: int = 4) -> list[str]:
+    """The order of the steps at the first few instants that have several."""
+    by_instant: dict[float, list[tuple[int, str]]] = {}
+    for (at, row), ranks in same_instant_orders(found).items():
+        for rank in ranks:
+            by_instant.setdefault(at, []).append((rank, found[row]["name"]))
+    sentences = []
+    for at in sorted(by_instant)[:most]:
+        names = [name for _, name in sorted(by_instant[at])]
+        sentences.append(
+            f"At {_s(at)} the loop runs these steps in turn: {', '.join(names)}."
+        )
+    return sentences
 
 
 def _lane_sentence(lane: dict) -> str:
@@ -389,6 +465,12 @@ def _lane_sentence(lane: dict) -> str:
             labels = [wait[0] for wait in waits]
             common = max(sorted(set(labels)), key=labels.count)
             what.append(f"waits {len(waits)} times, mostly on {common}")
+        # In virtual time a step takes time only when it blocks the loop.
+        what += [
+            f"then holds the loop in one step from {_s(a)} to {_s(b)}"
+            for _, a, b, _ in steps
+            if b > a
+        ]
     else:
         job = lane["job"]
         where = f"from {_s(job['started'])}" if job["started"] is not None else ""
