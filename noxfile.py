@@ -1,7 +1,8 @@
 """Every example on every Python version the book supports: `make test-versions`.
 
 Each session builds an environment from uv.lock for its interpreter and runs the
-example harness there; examples whose `requires-python` excludes the version
+example harness there, and checks that each timeline on a page is recorded the
+same there; examples whose `requires-python` excludes the version
 are skipped by the harness and listed as skipped. An interpreter that this
 machine lacks is reported and its session skipped, never passed silently.
 """
@@ -28,6 +29,14 @@ def examples(session: nox.Session) -> None:
         f"--python={session.virtualenv.location}",
         env={"UV_PROJECT_ENVIRONMENT": session.virtualenv.location},
     )
+    # The timelines too: each must be recorded the same on every version.
     session.run(
-        "pytest", "-q", "-rs", "-n", "auto", "tests/test_examples.py", *session.posargs
+        "pytest",
+        "-q",
+        "-rs",
+        "-n",
+        "auto",
+        "tests/test_examples.py",
+        "tests/test_pictures.py",
+        *session.posargs,
     )

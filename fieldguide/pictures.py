@@ -94,19 +94,33 @@ class Picture:
 
         return diagrams.alt_text(self.path)
 
-    def fresh(self) -> dict[Path, bytes]:
-        """Every stored file's content, made anew: the example is run again."""
+    def record(self, python: str = sys.executable) -> bytes:
+        """A timeline's recording, made anew by running its example with ``python``."""
+        from fieldguide import timeline
+
+        return timeline.to_json(timeline.record(self.path, python=python)).encode()
+
+    def draw(self, recording: bytes | None = None) -> dict[Path, bytes]:
+        """The SVG files: a timeline's from its recording, a diagram's from its source.
+
+        ``recording`` defaults to the one stored in the repository.
+        """
         if self.kind == "timeline":
             from fieldguide import timeline
 
-            recording = timeline.record(self.path)
-            made = {self.recording: timeline.to_json(recording).encode()}
-            for palette in PALETTES:
-                made[self.svg(palette)] = timeline.render_svg(recording, palette)
-            return made
+            text = recording if recording is not None else self.recording.read_bytes()
+            data = json.loads(text)
+            return {self.svg(p): timeline.render_svg(data, p) for p in PALETTES}
         from fieldguide import diagrams
 
         return {self.svg(p): diagrams.render(self.path, p) for p in PALETTES}
+
+    def fresh(self) -> dict[Path, bytes]:
+        """Every stored file's content, made anew: the example is run again."""
+        if self.kind == "timeline":
+            recording = self.record()
+            return {self.recording: recording, **self.draw(recording)}
+        return self.draw()
 
 
 @dataclasses.dataclass(frozen=True)

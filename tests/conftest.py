@@ -103,6 +103,9 @@ def pytest_collection_modifyitems(config, items):
             # session, from what that session ran: keep them all in one.
             item.add_marker(pytest.mark.xdist_group("code-in-pages"))
 
+    # The examples first: they are what a contributor most often breaks.
+    items.sort(key=lambda item: item.path.name != "test_examples.py")
+
     only = config.fieldguide_only
     if only is None:
         return
@@ -112,6 +115,31 @@ def pytest_collection_modifyitems(config, items):
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = chosen
+
+
+# A failure is shown the moment its test ends, not only in the report at the end
+# of the run, so a broken example is on screen seconds after `make test` starts.
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_logreport(report):
+    if not report.failed:
+        return
+    terminal = _TERMINAL.get("reporter")
+    if terminal is None or terminal.config.getoption("update_examples"):
+        return
+    terminal.ensure_newline()
+    terminal.write_line(f"FAILED {report.nodeid} (details again at the end):", red=True)
+    terminal.write_line(str(report.longrepr))
+
+
+_TERMINAL: dict = {}
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the process that reports
+        _TERMINAL["reporter"] = session.config.pluginmanager.get_plugin(
+            "terminalreporter"
+        )
 
 
 # --- make check EXAMPLE=... / CHAPTER=... ----------------------------------------

@@ -155,8 +155,8 @@ def test_a_source_dot_rejects_is_named_in_one_line(tmp_path, capsys):
 
 def test_an_unknown_colour_is_named(tmp_path):
     source = tmp_path / "typo.dot"
-    source.write_text('// alt: A box.\ndigraph { a [color="@acent@"] }\n')
-    with pytest.raises(diagrams.DiagramError, match=r"typo\.dot.*@acent@"):
+    source.write_text('// alt: A box.\ndigraph { a [color="@accnt@"] }\n')
+    with pytest.raises(diagrams.DiagramError, match=r"typo\.dot.*@accnt@"):
         diagrams.fill_in(source, "light")
 
 

@@ -18,7 +18,8 @@ async def fetch(page, seconds):
 
 
 async def main():
-    work = [fetch("home", 3), fetch("about", 1), fetch("contact", 2)]
+    pages = [("home", 3), ("about", 1), ("contact", 2)]
+    work = [asyncio.create_task(fetch(page, s)) for page, s in pages]
     for next_finished in asyncio.as_completed(work):
         page = await next_finished  # the result of whichever finishes next
         log(f"got {page}")
