@@ -197,7 +197,7 @@ def expand(markdown: str, page: Path, page_depth: int) -> str:
         up = "../" * page_depth
         images = [
             f"![{alt}]({up}{picture.svg(palette).relative_to(DOCS).as_posix()}"
-            f"#only-{palette}){{ .picture .{picture.kind} }}"
+            f"#only-{palette}){{ .picture .{picture.kind} loading=lazy }}"
             for palette in PALETTES
         ]
         lines[directive.line - 1] = directive.indent + images[0]

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from html import unescape
 
 import pytest
 from mkdocs.config import load_config
@@ -135,6 +136,22 @@ def test_pdf_prints_each_plot_once_as_vector_text(pdf_text):
     text = _squash(pdf_text)
     assert text.count("Requests per second (log scale)") == 1
     assert text.count("Memory per idle task or thread (KiB)") == 1
+
+
+def test_pdf_prints_each_picture_once_as_vector_text(pdf_text):
+    # Timelines and diagrams keep their words as text too, light version only.
+    from fieldguide import pictures
+
+    solid = "".join(pdf_text.split())
+    found = pictures.book_pictures()
+    timelines = [p for p in found if p.kind == "timeline"]
+    axis = "secondssincetheprogramstarted"
+    assert solid.count(axis) == len(timelines)
+    for diagram in (p for p in found if p.kind == "diagram"):
+        svg = diagram.svg("light").read_text(encoding="utf-8")
+        words = [unescape(w) for w in re.findall(r"<text[^>]*>([^<]+)</text>", svg)]
+        label = "".join(max(words, key=len).split())
+        assert solid.count(label) == 1, (diagram.name, label)
 
 
 def test_pdf_embeds_its_fonts(pdf):

@@ -42,7 +42,7 @@ STATES = {
     ),
     "thread": (
         "in a worker thread",
-        "...",
+        "|||",
         ("#F3CFE3", "#A84D80"),
         ("#45263A", "#CC79A7"),
     ),
