@@ -143,6 +143,15 @@ def test_every_page_loads_cleanly_and_only_from_this_server(site, visit):
     v = visit()
     for path in pages:
         v.open(path.lstrip("/"))
+        # Pictures load lazily (the other palette's never loads on its own):
+        # ask for every one, to prove each is there and loads.
+        v.page.eval_on_selector_all(
+            "article img[loading=lazy]",
+            "imgs => imgs.forEach(i => i.loading = 'eager')",
+        )
+        v.page.wait_for_function(
+            "() => [...document.querySelectorAll('article img')].every(i => i.complete)"
+        )
         images = v.page.eval_on_selector_all(
             "article img",
             "imgs => imgs.map(i => [i.src, i.alt, i.complete && i.naturalWidth > 0])",

@@ -434,11 +434,24 @@ def test_every_state_has_its_own_colour_and_hatch(palette):
     assert len(set(hatches)) == len(hatches)
 
 
-def test_every_state_is_drawn_and_in_the_legend(recordings):
-    svg = render.render_svg(recordings["task_group"], "light").decode().lower()
+@pytest.mark.parametrize("name", ["task_group", "blocking", "threads"])
+def test_the_legend_names_the_states_drawn_and_no_others(recordings, name):
+    recording = recordings[name]
+    svg = render.render_svg(recording, "light").decode().lower()
+    drawn = render.drawn_states(render.lanes(recording))
+    assert {"running", "waiting", "returned"} <= drawn
     for state, (label, *_) in render.STATES.items():
-        assert label.lower() in svg, state
-        assert render.colours(state, "light")[0].lower() in svg, state
+        assert (label.lower() in svg) == (state in drawn), state
+        assert (render.colours(state, "light")[0].lower() in svg) == (state in drawn)
+    cut = render.CUT_LABEL.lower() in svg
+    assert cut == any(lane["cuts"] for lane in render.lanes(recording))
+
+
+def test_every_state_is_drawn_by_some_recording(recordings):
+    drawn = set().union(
+        *(render.drawn_states(render.lanes(r)) for r in recordings.values())
+    )
+    assert drawn == set(render.STATES)
 
 
 def test_describe_mentions_every_lane_and_how_it_ended(recordings):

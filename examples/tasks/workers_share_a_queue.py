@@ -34,7 +34,7 @@ async def work(queue):
 
 async def main():
     queue = asyncio.Queue(maxsize=2)
-    jobs = [("tea", 1), ("toast", 2), ("egg", 3), ("jam", 1), ("juice", 1)]
+    jobs = [("tea", 1), ("toast", 2), ("egg", 3), ("jam", 1), ("juice", 0.5)]
     async with asyncio.TaskGroup() as group:
         group.create_task(produce(queue, jobs), name="producer")
         for number in range(1, WORKERS + 1):

@@ -143,8 +143,9 @@ def lanes(recording: dict) -> list[dict]:
 
 def _lane_label(task: dict) -> str:
     call = task.get("call") or f"{task['coroutine']}()"
-    if len(call) > 26:
-        call = call[:25] + "…"
+    if len(call) > 26:  # keep whole arguments, and show that some are left out
+        head = call[:24].rpartition(", ")[0]
+        call = f"{head}, …)" if head else call[: call.index("(") + 1] + "…)"
     return f"{task['name']} · {call}"
 
 
@@ -267,7 +268,7 @@ def _figure(recording: dict, palette: str):
             ",".join(map(str, ranks)),
             va="bottom",
             ha="center",
-            fontsize=6.5,
+            fontsize=7.5,
             zorder=5,
         )
     axes.set_yticks(range(len(found)), [lane["label"] for lane in found])
@@ -287,6 +288,7 @@ def _figure(recording: dict, palette: str):
             label=label,
         )
         for state, (label, hatch, _, _) in STATES.items()
+        if state in drawn_states(found)
     ]
     if any(lane["cuts"] for lane in found):
         from matplotlib.lines import Line2D
@@ -306,7 +308,13 @@ def _figure(recording: dict, palette: str):
     return figure
 
 
-CUT_LABEL = "wait cut short (cancelled)"
+CUT_LABEL = "a wait that ended in CancelledError"
+
+
+def drawn_states(found: list[dict]) -> set[str]:
+    """The states a picture shows: its legend names these and no others."""
+    states = {span[0] for lane in found for span in lane["spans"]}
+    return states | {lane["end"]["outcome"] for lane in found}
 
 
 def same_instant_orders(found: list[dict]) -> dict[tuple[float, int], list[int]]:
@@ -452,7 +460,7 @@ def _lane_sentence(lane: dict) -> str:
                 w["label"],
                 w["start"],
                 end_time if w["until"] is None else w["until"],
-                " (interrupted)" if w["interrupted"] else "",
+                " (ended in CancelledError)" if w["interrupted"] else "",
             )
             for w in lane["task"]["waits"]
         ]
