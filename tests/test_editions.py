@@ -141,12 +141,14 @@ def test_pdf_prints_each_plot_once_as_vector_text(pdf_text):
 def test_pdf_prints_each_picture_once_as_vector_text(pdf_text):
     # Timelines and diagrams keep their words as text too, light version only.
     from fieldguide import pictures
+    from fieldguide.timeline import render
 
     solid = "".join(pdf_text.split())
     found = pictures.book_pictures()
     timelines = [p for p in found if p.kind == "timeline"]
-    axis = "secondssincetheprogramstarted"
-    assert solid.count(axis) == len(timelines)
+    # Every timeline's legend has this label; nothing else in the book does.
+    legend = "".join(render.STATES["waiting"][0].split())
+    assert solid.count(legend) == len(timelines)
     for diagram in (p for p in found if p.kind == "diagram"):
         svg = diagram.svg("light").read_text(encoding="utf-8")
         words = [unescape(w) for w in re.findall(r"<text[^>]*>([^<]+)</text>", svg)]
