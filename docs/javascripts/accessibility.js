@@ -31,9 +31,30 @@ function makeTallOutputsFocusable() {
   }
 }
 
+// On a phone a picture scrolls sideways in its paragraph (book.css).
+function makeWidePicturesFocusable() {
+  for (const image of document.querySelectorAll(".md-typeset p > img.picture")) {
+    if (!image.complete) {
+      // Pictures load lazily: measure again once this one is in.
+      image.addEventListener("load", makeWidePicturesFocusable, { once: true });
+    }
+    const box = image.parentElement;
+    if (box.scrollWidth > box.clientWidth) {
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", "Picture, scrolls sideways");
+    } else {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
+}
+
 function makeScrollingRegionsFocusable() {
   makeWideTablesFocusable();
   makeTallOutputsFocusable();
+  makeWidePicturesFocusable();
 }
 
 // Material wraps tables in their scrolling box itself, once the page is mounted:
