@@ -19,6 +19,7 @@ which ``uv run`` and ``pipx run`` also understand::
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import os
 import re
@@ -166,7 +167,19 @@ class ExampleTimeout(Exception):
     pass
 
 
-def run_example(example: Example, python: str = sys.executable) -> Run:
+def has_main_guard(path: Path) -> bool:
+    """Whether the program starts under ``if __name__ == "__main__":``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    guards = {"__name__ == '__main__'", "'__main__' == __name__"}
+    return any(
+        isinstance(node, ast.If) and ast.unparse(node.test) in guards
+        for node in tree.body
+    )
+
+
+def run_example(
+    example: Example, python: str = sys.executable, extra_env: dict | None = None
+) -> Run:
     """Run one example in a fresh interpreter, as strictly as the book requires.
 
     Warnings are errors, asyncio's debug mode is on, sockets may only reach
@@ -185,6 +198,7 @@ def run_example(example: Example, python: str = sys.executable) -> Run:
         "PYTHONDONTWRITEBYTECODE": "1",
         "FIELDGUIDE_VIRTUAL_TIME": "1" if example.virtual_time else "0",
         "FIELDGUIDE_BLOCKS_THE_LOOP": "1" if example.blocks_the_loop else "0",
+        **(extra_env or {}),
     }
     for variable in ("PYTHONWARNINGS", "PYTHONDEVMODE", "PYTHONASYNCIODEBUG"):
         env.pop(variable, None)

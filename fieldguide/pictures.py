@@ -42,7 +42,6 @@ DOCS = ROOT / "docs"
 RECORDINGS = ROOT / "pictures" / "timelines"
 SVGS = DOCS / "pictures"
 PALETTES = ("light", "dark")
-KINDS = ("timeline", "diagram")
 
 _DIRECTIVE = re.compile(
     r"^(?P<indent>[ \t]*)\{\{\s*(?P<kind>timeline|diagram)\((?P<args>.*)\)\s*\}\}\s*$"

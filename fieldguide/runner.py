@@ -106,8 +106,8 @@ def main(argv: list[str]) -> None:
     path = argv[0]
     virtual = os.environ.get("FIELDGUIDE_VIRTUAL_TIME") == "1"
     clock = virtual_time.install() if virtual else None
-    # Issue 13: `python -m fieldguide.timeline` asks for a recording of the
-    # example's tasks; the recorder needs the virtual clock (its times are exact).
+    # `python -m fieldguide.timeline` asks for a recording of the example's
+    # tasks; the recorder needs the virtual clock (its times are exact).
     timeline_path = os.environ.get("FIELDGUIDE_TIMELINE")
     recorder = None
     if timeline_path:

@@ -15,7 +15,7 @@ import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
 from fieldguide import pages
-from fieldguide.examples import EXAMPLES, ROOT
+from fieldguide.examples import EXAMPLES, ROOT, has_main_guard
 
 DOCS = ROOT / "docs"
 MARKDOWN = sorted(DOCS.rglob("*.md"))
@@ -86,14 +86,9 @@ def test_example_is_a_complete_program(path):
     main()`` and ``asyncio.run(main())``, a synchronous one (sequential code,
     threads, processes) is the plain program a reader would write.
     """
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    guards = {"__name__ == '__main__'", "'__main__' == __name__"}
-    has_guard = any(
-        isinstance(node, ast.If) and ast.unparse(node.test) in guards
-        for node in tree.body
-    )
     where = path.relative_to(ROOT)
-    assert has_guard, f'{where} has no `if __name__ == "__main__":` block'
+    assert has_main_guard(path), f'{where} has no `if __name__ == "__main__":` block'
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     for node in ast.walk(tree):
         if isinstance(node, ast.Import | ast.ImportFrom):
             modules = (

@@ -223,6 +223,34 @@ def test_the_longest_output_scrolls_within_a_bounded_height(visit):
     assert code.inner_text().strip() == recorded.strip()
 
 
+def test_a_timeline_fills_the_column_and_scrolls_sideways_on_a_phone(visit):
+    shown = "img.timeline[src$='#only-light']"
+    width = "i => [i.getBoundingClientRect().width, i.naturalWidth]"
+    desktop = visit().open("why-asyncio/")
+    picture = desktop.locator(shown).first
+    picture.scroll_into_view_if_needed()
+    picture.evaluate("i => i.decode()")
+    column = desktop.locator("article").first.bounding_box()["width"]
+    drawn, natural = picture.evaluate(width)
+    assert column * 0.9 < drawn <= column, (drawn, column)
+
+    phone = visit(viewport={"width": 390, "height": 844}).open("why-asyncio/")
+    picture = phone.locator(shown).first
+    picture.scroll_into_view_if_needed()
+    picture.evaluate("i => i.decode()")
+    drawn, natural = picture.evaluate(width)
+    # Its own size (to a pixel), wider than the phone, so its words stay readable.
+    assert abs(drawn - natural) < 1, (drawn, natural)
+    assert natural > 390
+    box = picture.locator("xpath=..")
+    phone.wait_for_function(
+        "i => i.parentElement.getAttribute('tabindex') === '0'",
+        arg=picture.element_handle(),
+    )
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    assert box.get_attribute("aria-label") == "Picture, scrolls sideways"
+
+
 def test_the_dark_palette_toggle_works_and_persists(visit):
     v = visit()
     page = v.open("definitions/")

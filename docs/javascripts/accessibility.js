@@ -3,21 +3,28 @@ for (const dialog of document.querySelectorAll(".md-search[role=dialog]")) {
   if (!dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
 }
 
-// A table wider than the page scrolls sideways; keyboard users must be able to
-// reach it to scroll it, so an overflowing table becomes a focusable region.
-function makeWideTablesFocusable() {
-  for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap")) {
-    if (wrap.scrollWidth > wrap.clientWidth) {
-      wrap.setAttribute("tabindex", "0");
-      wrap.setAttribute("role", "region");
-      wrap.setAttribute("aria-label", "Table, scrolls sideways");
-    } else {
-      wrap.removeAttribute("tabindex");
-      wrap.removeAttribute("role");
-      wrap.removeAttribute("aria-label");
-    }
+// A box that scrolls must be reachable by keyboard to be scrolled: while it
+// overflows it is a focusable, named region, and otherwise it is not.
+function markScrollingRegion(box, scrolls, label) {
+  if (scrolls) {
+    box.setAttribute("tabindex", "0");
+    box.setAttribute("role", "region");
+    box.setAttribute("aria-label", label);
+  } else {
+    box.removeAttribute("tabindex");
+    box.removeAttribute("role");
+    box.removeAttribute("aria-label");
   }
 }
+
+// A table wider than the page scrolls sideways.
+function makeWideTablesFocusable() {
+  for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth;
+    markScrollingRegion(wrap, scrolls, "Table, scrolls sideways");
+  }
+}
+
 // A long example output scrolls within a bounded height (book.css); keyboard
 // users reach it the same way. Material already does this for code that
 // scrolls sideways, so a tabindex it set is left alone.
@@ -39,15 +46,8 @@ function makeWidePicturesFocusable() {
       image.addEventListener("load", makeWidePicturesFocusable, { once: true });
     }
     const box = image.parentElement;
-    if (box.scrollWidth > box.clientWidth) {
-      box.setAttribute("tabindex", "0");
-      box.setAttribute("role", "region");
-      box.setAttribute("aria-label", "Picture, scrolls sideways");
-    } else {
-      box.removeAttribute("tabindex");
-      box.removeAttribute("role");
-      box.removeAttribute("aria-label");
-    }
+    const scrolls = box.scrollWidth > box.clientWidth;
+    markScrollingRegion(box, scrolls, "Picture, scrolls sideways");
   }
 }
 

@@ -23,6 +23,7 @@ import statistics
 from pathlib import Path
 
 from fieldguide.benchmark import RESULTS
+from fieldguide.plot_style import svg_style
 
 APPROACH_NAMES = {
     "sequential": "Sequential",
@@ -390,21 +391,7 @@ def plot_svg(data: dict, name: str, palette: str) -> bytes:
     from matplotlib.figure import Figure
 
     text, grid, colours = PALETTES[palette]
-    style = {
-        "svg.fonttype": "none",  # real text: small, sharp, and searchable
-        "svg.hashsalt": "fieldguide",  # the same data gives the same bytes
-        "font.size": 11,
-        "text.color": text,
-        "axes.labelcolor": text,
-        "axes.edgecolor": grid,
-        "xtick.color": text,
-        "ytick.color": text,
-        "grid.color": grid,
-        "axes.facecolor": "none",
-        "figure.facecolor": "none",
-        "savefig.facecolor": "none",
-        "legend.frameon": False,
-    }
+    style = svg_style(text, grid, salt="fieldguide", font_size=11)
     with rc_context(style):
         figure = Figure(figsize=(8, 4.8), layout="constrained")
         axes = figure.add_subplot()

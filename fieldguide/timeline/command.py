@@ -12,7 +12,6 @@ shows.
 from __future__ import annotations
 
 import argparse
-import ast
 import dataclasses
 import json
 import os
@@ -24,6 +23,7 @@ from fieldguide.examples import (
     EXAMPLES,
     ExampleError,
     ExampleTimeout,
+    has_main_guard,
     load_example,
     run_example,
 )
@@ -31,20 +31,6 @@ from fieldguide.examples import (
 
 class TimelineError(Exception):
     """The example cannot be recorded; the message names it and says why."""
-
-
-def _has_main_guard(path: Path) -> bool:
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-    except (SyntaxError, UnicodeDecodeError):
-        return False
-    for node in tree.body:
-        if isinstance(node, ast.If) and ast.unparse(node.test) in {
-            "__name__ == '__main__'",
-            "'__main__' == __name__",
-        }:
-            return True
-    return False
 
 
 def _shown_name(path: Path) -> str:
@@ -56,7 +42,7 @@ def _shown_name(path: Path) -> str:
     return path.name
 
 
-def record(path: Path, python: str = sys.executable, check_output: bool = True) -> dict:
+def record(path: Path, python: str = sys.executable) -> dict:
     """Run the example at ``path`` with the recorder; return the recording.
 
     Raises :class:`TimelineError` if it is not an example, fails, hangs, writes
@@ -66,7 +52,11 @@ def record(path: Path, python: str = sys.executable, check_output: bool = True) 
     name = _shown_name(path)
     if path.suffix != ".py" or not path.is_file():
         raise TimelineError(f"{path}: not an example (no such Python file)")
-    if not _has_main_guard(path):
+    try:
+        guarded = has_main_guard(path)
+    except (SyntaxError, UnicodeDecodeError):
+        guarded = False
+    if not guarded:
         raise TimelineError(f'{name}: not an example (no `if __name__ == "__main__":`)')
     try:
         example = load_example(path.resolve())
@@ -77,28 +67,17 @@ def record(path: Path, python: str = sys.executable, check_output: bool = True) 
     example = dataclasses.replace(example, virtual_time=True)
     with tempfile.TemporaryDirectory(prefix="timeline-") as folder:
         out = os.path.join(folder, "recording.json")
-        previous = os.environ.get("FIELDGUIDE_TIMELINE")
-        os.environ["FIELDGUIDE_TIMELINE"] = out
         try:
-            run = run_example(example, python=python)
+            run = run_example(example, python, extra_env={"FIELDGUIDE_TIMELINE": out})
         except ExampleTimeout as error:
             raise TimelineError(f"{error}; a hung example has no timeline") from None
-        finally:
-            if previous is None:
-                del os.environ["FIELDGUIDE_TIMELINE"]
-            else:
-                os.environ["FIELDGUIDE_TIMELINE"] = previous
         if run.returncode != 0 or run.stderr:
             last = (run.stderr.strip().splitlines() or ["no message"])[-1]
             raise TimelineError(
                 f"{name}: the example failed (exit status {run.returncode}): {last}"
             )
         expected = example.output_path
-        if (
-            check_output
-            and expected.exists()
-            and run.stdout != expected.read_text(encoding="utf-8")
-        ):
+        if expected.exists() and run.stdout != expected.read_text(encoding="utf-8"):
             raise TimelineError(
                 f"{name}: printed something other than {expected.name} when "
                 "recorded in virtual time, so its timeline would not show "

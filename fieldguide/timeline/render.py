@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import io
 
+from fieldguide.plot_style import svg_style
+
 PALETTES = ("light", "dark")
 
 # state: (label in the legend, hatch, light (face, edge), dark (face, edge))
@@ -177,24 +179,10 @@ def _save(recording: dict, palette: str, **options) -> bytes:
 
 
 def _style(palette: str) -> dict:
-    text, grid = TEXT[palette], GRID[palette]
-    return {
-        "svg.fonttype": "none",  # real text: small, sharp and searchable
-        "svg.hashsalt": "fieldguide-timeline",  # the same recording, the same bytes
-        "font.size": 9,
-        "font.family": "DejaVu Sans",
-        "text.color": text,
-        "axes.labelcolor": text,
-        "axes.edgecolor": grid,
-        "xtick.color": text,
-        "ytick.color": text,
-        "grid.color": grid,
-        "axes.facecolor": "none",
-        "figure.facecolor": "none",
-        "savefig.facecolor": "none",
-        "legend.frameon": False,
-        "hatch.linewidth": 0.8,
-    }
+    style = svg_style(
+        TEXT[palette], GRID[palette], salt="fieldguide-timeline", font_size=9
+    )
+    return {**style, "font.family": "DejaVu Sans", "hatch.linewidth": 0.8}
 
 
 def _figure(recording: dict, palette: str):
