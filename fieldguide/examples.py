@@ -32,6 +32,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+DOCS = ROOT / "docs"  # the pages that show the examples
 
 DEFAULT_TIMEOUT = 10.0  # seconds of real time for one example
 

@@ -36,9 +36,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from fieldguide.examples import EXAMPLES, ROOT
+from fieldguide.examples import DOCS, EXAMPLES, ROOT
 
-DOCS = ROOT / "docs"
 RECORDINGS = ROOT / "pictures" / "timelines"
 SVGS = DOCS / "pictures"
 PALETTES = ("light", "dark")

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldguide.examples import EXAMPLES, ROOT
-
-DOCS = ROOT / "docs"
+from fieldguide.examples import DOCS, EXAMPLES, ROOT
 
 
 def pytest_addoption(parser):

@@ -15,9 +15,8 @@ import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
 from fieldguide import pages
-from fieldguide.examples import EXAMPLES, ROOT, has_main_guard
+from fieldguide.examples import DOCS, EXAMPLES, ROOT, has_main_guard
 
-DOCS = ROOT / "docs"
 MARKDOWN = sorted(DOCS.rglob("*.md"))
 PROGRAMS = sorted(EXAMPLES.glob("*/*.py"))
 
