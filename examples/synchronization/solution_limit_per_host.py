@@ -1,0 +1,46 @@
+"""Solution: at most two downloads at a time from each host."""
+
+import asyncio
+import time
+from collections import Counter, defaultdict
+from urllib.parse import urlsplit
+
+START = time.perf_counter()
+
+
+def log(message):
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
+
+
+# --8<-- [start:after-log]
+PER_HOST = 2
+limits = defaultdict(lambda: asyncio.Semaphore(PER_HOST))  # one per host
+running = Counter()
+most = Counter()
+
+
+async def download(url):
+    host = urlsplit(url).hostname
+    async with limits[host]:  # made on first use, inside the running loop
+        running[host] += 1
+        most[host] = max(most[host], running[host])
+        await asyncio.sleep(1)
+        running[host] -= 1
+        log(f"got {url}")
+
+
+async def main():
+    urls = [f"https://a.example/{n}" for n in range(5)]
+    urls += [f"https://b.example/{n}" for n in range(3)]
+    async with asyncio.TaskGroup() as group:
+        for url in urls:
+            group.create_task(download(url))
+    log(f"most at once per host: {dict(most)}")
+
+
+# --8<-- [end:after-log]
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
