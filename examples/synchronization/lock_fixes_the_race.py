@@ -21,7 +21,7 @@ class Flight:
 async def book(flight, customer, wanted):
     async with flight.lock:  # nobody else checks until we have written
         available = flight.seats
-        log(f"{customer}: sees {available} free seats, wants {wanted}")
+        log(f"{customer}: wants {wanted}, free seats = {available}")
         if available < wanted:
             log(f"{customer}: refused")
             return 0

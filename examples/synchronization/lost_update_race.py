@@ -19,7 +19,7 @@ class Flight:
 
 async def book(flight, customer, wanted):
     available = flight.seats  # check ...
-    log(f"{customer}: sees {available} free seats, wants {wanted}")
+    log(f"{customer}: wants {wanted}, free seats = {available}")
     if available < wanted:
         log(f"{customer}: refused")
         return 0
