@@ -45,7 +45,7 @@ async def main():
     async with server:
         host, port = server.sockets[0].getsockname()
         largest = await send(host, port, use_drain=False)
-        print(f"without drain(): largest buffer > 4 MiB: {largest > 4 * MiB}")
+        print(f"without drain(): largest buffer > 1 MiB: {largest > MiB}")
         largest = await send(host, port, use_drain=True)
         print(f"with drain(): largest buffer <= 128 KiB: {largest <= 131_072}")
         await asyncio.gather(*handlers)
