@@ -46,6 +46,7 @@ _SETTINGS = {
     "blocks-the-loop",
     "record-stderr",
     "coverage",
+    "exit-status",
 }
 
 # Memory addresses change on every run; nothing else is normalised.
@@ -66,6 +67,7 @@ class Example:
     blocks_the_loop: bool = False
     record_stderr: bool = False
     coverage: bool = True
+    exit_status: int = 0  # the status the program ends with on purpose
 
     @property
     def name(self) -> str:
@@ -121,6 +123,9 @@ def load_example(path: Path) -> Example:
     for name, value in flags.items():
         if not isinstance(value, bool):
             raise ExampleError(f"{path}: {name} must be true or false")
+    exit_status = settings.get("exit-status", 0)
+    if not isinstance(exit_status, int) or isinstance(exit_status, bool):
+        raise ExampleError(f"{path}: exit-status must be a whole number")
     skip = settings.get("skip")
     if skip is not None and not (isinstance(skip, str) and skip.strip()):
         raise ExampleError(f"{path}: skip must be a non-empty reason")
@@ -133,6 +138,7 @@ def load_example(path: Path) -> Example:
         blocks_the_loop=flags["blocks-the-loop"],
         record_stderr=flags["record-stderr"],
         coverage=flags["coverage"],
+        exit_status=exit_status,
     )
 
 

@@ -29,8 +29,9 @@ def test_example_prints_its_recorded_output(example, request, example_python):
         pytest.fail(str(error), pytrace=False)
 
     problems = []
-    if run.returncode != 0:
-        problems.append(f"it exited with status {run.returncode}")
+    if run.returncode != example.exit_status:
+        expected = "" if example.exit_status == 0 else f", not {example.exit_status}"
+        problems.append(f"it exited with status {run.returncode}{expected}")
     if run.stderr:
         # Warnings are errors and debug mode is on, so a never-awaited coroutine,
         # a task destroyed while pending or an unclosed resource all land here.

@@ -279,10 +279,13 @@ def test_settings_come_from_the_script_block(tmp_path):
         '# requires-python = ">=3.99"\n'
         "# [tool.fieldguide]\n"
         "# timeout = 3\n"
+        "# exit-status = 130\n"
         "# ///\n"
     )
     example = load_example(_program(tmp_path, "", header))
     assert example.timeout == 3.0
+    assert example.exit_status == 130
+    assert load_example(_program(tmp_path, "")).exit_status == 0
     assert example.skip_reason("3.11.7") == "needs Python >=3.99, this is 3.11.7"
     assert example.skip_reason("3.99.0") is None
 
@@ -293,6 +296,7 @@ def test_settings_come_from_the_script_block(tmp_path):
         ("# [tool.fieldguide]\n# colour = 'red'\n", "unknown .* setting"),
         ("# [tool.fieldguide]\n# timeout = -1\n", "timeout must be a positive number"),
         ("# [tool.fieldguide]\n# skip = ''\n", "skip must be a non-empty reason"),
+        ("# [tool.fieldguide]\n# exit-status = '1'\n", "exit-status must be a whole"),
         ("# requires-python = 'soon'\n", "bad requires-python"),
         ("# requires-python = \n", "bad '# /// script' block"),
     ],

@@ -71,7 +71,7 @@ def record(path: Path, python: str = sys.executable) -> dict:
             run = run_example(example, python, extra_env={"FIELDGUIDE_TIMELINE": out})
         except ExampleTimeout as error:
             raise TimelineError(f"{error}; a hung example has no timeline") from None
-        if run.returncode != 0 or run.stderr:
+        if run.returncode != example.exit_status or run.stderr:
             last = (run.stderr.strip().splitlines() or ["no message"])[-1]
             raise TimelineError(
                 f"{name}: the example failed (exit status {run.returncode}): {last}"
