@@ -27,6 +27,7 @@ import errno
 import ipaddress
 import os
 import runpy
+import signal
 import socket
 import sys
 
@@ -121,6 +122,10 @@ def main(argv: list[str]) -> None:
     elif not virtual:
         _report_slow_callbacks_after(REAL_TIME_SLOW_CALLBACK)
     sys.addaudithook(_refuse_outside_loopback)
+    # A process started in the background inherits Ctrl-C ignored, and then
+    # asyncio.run() leaves it ignored; an example sees it as a terminal would.
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     # Make the example's own folder importable, as it is for `python FILE`.
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     sys.argv = [path]
