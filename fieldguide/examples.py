@@ -13,6 +13,7 @@ which ``uv run`` and ``pipx run`` also understand::
     # record-stderr = true     # its point is what it writes to stderr
     # coverage = false         # measuring coverage would change its output
     # timeout = 20
+    # exit-status = 130        # it ends with this status on purpose
     # skip = "why this example cannot run in the test suite"
     # ///
 """

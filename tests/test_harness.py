@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import signal
 import textwrap
 from pathlib import Path
 
@@ -407,3 +408,16 @@ def test_record_stderr_runs_as_a_reader_would_and_keeps_the_order(tmp_path):
     )
     assert lines[-1] == "after"
     assert (run.stderr, run.returncode) == ("", 0)
+
+
+def test_an_example_started_with_ctrl_c_ignored_gets_the_default_handler(tmp_path):
+    body = """
+        import signal
+        print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+    """
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as in a background job
+    try:
+        run = _run(tmp_path, body)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert (run.stdout, run.stderr) == ("True\n", "")
