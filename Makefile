@@ -60,12 +60,12 @@ VERSIONS_PATH := $(subst $(space),:,$(strip $(abspath .uv/bin) $(PYENV_BINS)))
 test-versions: env ## Run every example on Python 3.11 to 3.15 (those present)
 	PATH="$(VERSIONS_PATH):$$PATH" $(BIN)/nox
 
+# Coverage is measured on the newest of those Pythons (noxfile.py says why).
+NEWEST := $(or $(basename $(lastword $(sort $(notdir $(PYENV_BINS:/bin=))))),3.11)
+
 coverage: env ## Check that every line of every example runs in the suite
 	rm -rf build/coverage && mkdir -p build/coverage
-	FIELDGUIDE_COVERAGE=1 $(BIN)/pytest -q $(PARALLEL) tests/test_examples.py
-	$(BIN)/coverage combine -q --data-file=build/coverage/.coverage build/coverage
-	$(BIN)/coverage report --data-file=build/coverage/.coverage
-	$(BIN)/python -m fieldguide.measured build/coverage/.coverage
+	PATH="$(VERSIONS_PATH):$$PATH" $(BIN)/nox -s coverage-$(NEWEST)
 
 bench: env ## Measure threads, processes and asyncio on loopback (about 20 minutes)
 	$(BIN)/python -m fieldguide.benchmark --output benchmarks/results.json

@@ -70,6 +70,15 @@ async def client(name, host, port, delay, requests):
     await writer.wait_closed()
 
 
+async def hang_up_mid_line(name, host, port, delay):
+    await asyncio.sleep(delay)
+    reader, writer = await asyncio.open_connection(host, port)
+    writer.write(f"{name}\nADD 1".encode())  # the request has no newline yet
+    writer.close()  # ... and never will: the client goes away
+    await writer.wait_closed()
+    print(f"{name}: hung up in the middle of a request")
+
+
 async def main():
     handlers = []
 
@@ -87,6 +96,7 @@ async def main():
             group.create_task(client("ann", host, port, 0.0, good))
             group.create_task(client("bad", host, port, 0.2, bad))
             group.create_task(client("cy", host, port, 0.5, good))
+            group.create_task(hang_up_mid_line("dot", host, port, 2.5))
         await asyncio.gather(*handlers)
 
 

@@ -15,15 +15,15 @@ def log(message):
 # --8<-- [start:after-log]
 async def connect_with_retry(host, port, attempts=5, first_delay=0.5):
     delay = first_delay
-    for attempt in range(1, attempts + 1):
+    for attempt in range(1, attempts):
         try:
             return await asyncio.open_connection(host, port)
         except ConnectionRefusedError:
-            if attempt == attempts:
-                raise  # out of attempts: let the caller see why
             log(f"attempt {attempt} refused; retrying in {delay}s")
             await asyncio.sleep(delay)
             delay *= 2  # back off: wait twice as long each time
+    # The last attempt: if it is refused too, the caller sees why.
+    return await asyncio.open_connection(host, port)
 
 
 async def greet(reader, writer):
@@ -58,6 +58,14 @@ async def main():
     await writer.wait_closed()
     async with await starting:  # the server; closes it after the block
         await asyncio.gather(*handlers)
+
+    # A port where no server ever comes: the client gives up, with the error.
+    with socket.socket() as nobody:
+        nobody.bind(("127.0.0.1", 0))
+        try:
+            await connect_with_retry(*nobody.getsockname(), attempts=3)
+        except ConnectionRefusedError as error:
+            log(f"client: gave up: {type(error).__name__}")
 
 
 # --8<-- [end:after-log]

@@ -1,6 +1,7 @@
 """UDP: datagrams, not a stream, with create_datagram_endpoint()."""
 
 import asyncio
+import socket
 
 
 # --8<-- [start:protocols]
@@ -22,7 +23,7 @@ class Client(asyncio.DatagramProtocol):
         self.replies.put_nowait(data)
 
     def error_received(self, exc):
-        print(f"client: error {exc!r}")
+        self.replies.put_nowait(exc)  # hand it to whoever waits for a reply
 
 
 # --8<-- [end:protocols]
@@ -46,6 +47,22 @@ async def main():
         client_transport.close()
         server_transport.close()
     # --8<-- [end:endpoints]
+
+    # --8<-- [start:nobody]
+    # A port that was free a moment ago, so nobody listens on it.
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        nobody = probe.getsockname()
+    transport, client = await loop.create_datagram_endpoint(
+        Client, remote_addr=nobody
+    )
+    try:
+        transport.sendto(b"anyone?")  # succeeds: nothing checks on the way out
+        async with asyncio.timeout(1):
+            print(f"client: got {await client.replies.get()!r}")
+    finally:
+        transport.close()
+    # --8<-- [end:nobody]
 
 
 if __name__ == "__main__":

@@ -32,6 +32,9 @@ async def main():
     await player("cal", barrier)  # too late: the barrier stays broken
     await barrier.reset()  # back to empty and usable
     log(f"after reset(): broken: {barrier.broken}")
+    async with asyncio.TaskGroup() as group:  # a full game this time
+        for name in ("ana", "ben", "cal"):
+            group.create_task(player(name, barrier))
 
 
 # --8<-- [end:after-log]

@@ -36,6 +36,7 @@ async def main():
         bob = group.create_task(book(flight, "bob", 2), name="bob")
     sold = ann.result() + bob.result()
     log(f"sold {sold} of 3 seats; the record says {flight.seats} free")
+    await book(flight, "cy", 2)  # a later customer, trusting the record
 
 
 # --8<-- [end:after-log]

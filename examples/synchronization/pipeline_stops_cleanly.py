@@ -73,13 +73,16 @@ async def run(lines, fail_at=None):
                 report["unfinished"].append(f"{item[0]} (queue)")
     accounted = sum(len(numbers) for numbers in report.values())
     for outcome, numbers in report.items():
-        shown = ", ".join(map(str, sorted(numbers))) or "none"
+        in_order = sorted(
+            map(str, numbers), key=lambda entry: int(entry.split()[0])
+        )
+        shown = ", ".join(in_order) or "none"
         log(f"  {outcome:>10}: {shown}")
     log(f"  {len(lines)} lines in, {accounted} accounted for")
 
 
 async def main():
-    lines = ["10", "20", "x", "40", "50", "60", "70"]
+    lines = ["10", "20", "x", "40", "50", "60", "70", "80", "90", "100"]
     log("run 1: the input ends")
     await run(lines)
     log("run 2: the store stage fails")

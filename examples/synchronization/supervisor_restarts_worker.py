@@ -24,6 +24,8 @@ async def work(queue, results):
             await asyncio.sleep(1)
             if job == "c" and attempt == 1:  # a bug that strikes once
                 raise Crash(f"{me} crashed on {job}")
+            if job == "e":  # a job that crashes every worker it meets
+                raise Crash(f"{me} crashed on {job}")
             results.append(job)
             log(f"{me}: finished {job}")
         except Exception:  # any crash: the job must not be lost with it
@@ -31,6 +33,7 @@ async def work(queue, results):
                 queue.put_nowait((job, attempt + 1))  # one more try
             else:
                 results.append(f"{job} FAILED")
+                log(f"{me}: {job} failed twice; recorded, not retried")
             raise  # the worker dies; the supervisor will replace it
         finally:
             queue.task_done()
