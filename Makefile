@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 export UV_COMPILE_BYTECODE := 1
 
 .PHONY: help serve test check ci test-versions coverage bench build pdf offline \
-	update-examples pictures lint format env clean
+	update-examples real-time pictures lint format env clean
 
 help: ## List the commands, with what each does
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' \
@@ -59,6 +59,10 @@ VERSIONS_PATH := $(subst $(space),:,$(strip $(abspath .uv/bin) $(PYENV_BINS)))
 
 test-versions: env ## Run every example on Python 3.11 to 3.15 (those present)
 	PATH="$(VERSIONS_PATH):$$PATH" $(BIN)/nox
+
+real-time: env ## Run the examples for real, as a reader does, and compare (EXAMPLE=, CHAPTER=)
+	$(BIN)/python -m fieldguide.real_time $(foreach name,$(EXAMPLE),--example $(name)) \
+	  $(foreach name,$(CHAPTER),--chapter $(name))
 
 # Coverage is measured on the newest of those Pythons (noxfile.py says why).
 NEWEST := $(or $(basename $(lastword $(sort $(notdir $(PYENV_BINS:/bin=))))),3.11)

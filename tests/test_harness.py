@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import signal
+import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from fieldguide import pages
+from fieldguide import pages, real_time
 from fieldguide.examples import (
     ExampleError,
     ExampleTimeout,
@@ -421,3 +422,37 @@ def test_an_example_started_with_ctrl_c_ignored_gets_the_default_handler(tmp_pat
     finally:
         signal.signal(signal.SIGINT, previous)
     assert (run.stdout, run.stderr) == ("True\n", "")
+
+
+def test_the_real_time_check_reports_what_only_virtual_time_prints(tmp_path):
+    # Computing takes no virtual time but does take real time, so this prints
+    # False in the suite and True when a reader runs it.
+    body = """
+        import time
+
+        start = time.perf_counter()
+        sum(range(5_000_000))
+        print(time.perf_counter() - start > 0.001)
+        """
+    path = _program(tmp_path, body)
+    path.with_suffix(".out").write_text(_run(tmp_path, body).stdout)
+    assert path.with_suffix(".out").read_text() == "False\n"
+    report = real_time.check(load_example(path), sys.executable)
+    assert report is not None and "+True" in report
+    path.with_suffix(".out").write_text("True\n")
+    assert real_time.check(load_example(path), sys.executable) is None
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--jobs", "0"], "--jobs must be at least 1, not 0"),
+        (["--example", "nowhere/none.py"], "no example examples/nowhere/none.py"),
+        (["--python", "/no/such/python"], "no Python at /no/such/python"),
+    ],
+)
+def test_the_real_time_check_refuses_bad_arguments(arguments, message, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        real_time.main(arguments)
+    assert stopped.value.code == 2
+    assert message in capsys.readouterr().err

@@ -72,9 +72,9 @@ async def client(name, host, port, delay, requests):
 
 async def hang_up_mid_line(name, host, port, delay):
     await asyncio.sleep(delay)
-    reader, writer = await asyncio.open_connection(host, port)
-    writer.write(f"{name}\nADD 1".encode())  # the request has no newline yet
-    writer.close()  # ... and never will: the client goes away
+    _, writer = await asyncio.open_connection(host, port)
+    writer.write(f"{name}\nADD 1".encode())  # no newline after the request
+    writer.close()  # ... and there never will be: the client goes away
     await writer.wait_closed()
     print(f"{name}: hung up in the middle of a request")
 
@@ -96,7 +96,7 @@ async def main():
             group.create_task(client("ann", host, port, 0.0, good))
             group.create_task(client("bad", host, port, 0.2, bad))
             group.create_task(client("cy", host, port, 0.5, good))
-            group.create_task(hang_up_mid_line("dot", host, port, 2.5))
+            group.create_task(hang_up_mid_line("dot", host, port, 2.7))
         await asyncio.gather(*handlers)
 
 

@@ -65,7 +65,7 @@ async def run(lines, fail_at=None):
             group.create_task(read(lines, between[0], report))
             group.create_task(parse(between[0], between[1], report))
             group.create_task(store(between[1], report, fail_at))
-    except* DiskFull as failure:
+    except* Exception as failure:  # any stage's failure; then account
         log(f"pipeline stopped: {failure.exceptions[0]}")
     for queue in between:  # items still waiting between stages
         while not queue.empty():

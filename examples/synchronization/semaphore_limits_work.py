@@ -30,7 +30,7 @@ async def download(name, seconds, limit):
 
 async def main():
     limit = asyncio.Semaphore(LIMIT)
-    files = [("a", 1), ("b", 2), ("c", 1), ("d", 1), ("e", 2)]
+    files = [("a", 1), ("b", 2.5), ("c", 1), ("d", 1), ("e", 2)]
     async with asyncio.TaskGroup() as group:  # a task for every file
         for name, seconds in files:
             group.create_task(download(name, seconds, limit))

@@ -51,6 +51,7 @@ async def supervise(queue, results, size):
     workers = {start() for _ in range(size)}
     try:
         while True:
+            # wait() returns the ended workers and those still running.
             done, workers = await asyncio.wait(
                 workers, return_when=asyncio.FIRST_COMPLETED
             )
