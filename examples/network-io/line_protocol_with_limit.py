@@ -28,30 +28,39 @@ def answer(line):
 
 
 async def handle_client(reader, writer):
-    name = (await reader.readline()).decode().strip()  # the first line
-    log.info("%s: connected", name)
-    while True:
-        try:
-            raw = await reader.readuntil(b"\n")
-        except asyncio.IncompleteReadError as error:
-            if error.partial:  # the client closed in the middle of a line
-                log.warning("%s: unfinished line dropped", name)
-            break
-        except asyncio.LimitOverrunError:
-            log.warning("%s: line over %d bytes, closing", name, MAX_LINE)
-            writer.write(f"ERR line longer than {MAX_LINE} bytes\n".encode())
-            break  # there is no telling where the next request starts
-        try:
-            reply = answer(raw.decode().rstrip("\r\n"))
-        except UnicodeDecodeError:
-            reply = "ERR requests must be UTF-8 text"
-        if reply.startswith("ERR"):
-            log.warning("%s: %r -> %s", name, raw, reply)
-        writer.write(f"{reply}\n".encode())
-        await writer.drain()
-    log.info("%s: done", name)
-    writer.close()
-    await writer.wait_closed()
+    name = None  # the first line says who the client is
+    try:
+        while True:
+            try:
+                raw = await reader.readuntil(b"\n")
+            except asyncio.IncompleteReadError as error:
+                if error.partial:  # the client closed in the middle of a line
+                    log.warning("%s: unfinished line dropped", name)
+                break
+            except asyncio.LimitOverrunError:
+                log.warning("%s: line over %d bytes, closing", name, MAX_LINE)
+                writer.write(
+                    f"ERR line longer than {MAX_LINE} bytes\n".encode()
+                )
+                break  # there is no telling where the next request starts
+            try:
+                line = raw.decode().rstrip("\r\n")
+            except UnicodeDecodeError:
+                reply = "ERR requests must be UTF-8 text"
+            else:
+                if name is None:
+                    name = line
+                    log.info("%s: connected", name)
+                    continue
+                reply = answer(line)
+            if reply.startswith("ERR"):
+                log.warning("%s: %r -> %s", name, raw, reply)
+            writer.write(f"{reply}\n".encode())
+            await writer.drain()
+    finally:  # however the connection ends, close it
+        log.info("%s: done", name)
+        writer.close()
+        await writer.wait_closed()
 
 
 async def client(name, host, port, delay, requests):

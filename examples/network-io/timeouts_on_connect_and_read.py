@@ -38,10 +38,10 @@ async def main():
         full.bind(("127.0.0.1", 0))
         full.listen(0)  # Linux queues one connection for a backlog of 0
         host, port = full.getsockname()
-        first = await connect_with_timeout(host, port, 2)
+        _, first_writer = await connect_with_timeout(host, port, 2)
         second = await connect_with_timeout(host, port, 2)
-        first[1].close()
-        await first[1].wait_closed()
+        first_writer.close()
+        await first_writer.wait_closed()
         log(f"second attempt gave up: {second is None}")
 
     handlers = []

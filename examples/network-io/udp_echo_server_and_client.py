@@ -49,7 +49,9 @@ async def main():
     # --8<-- [end:endpoints]
 
     # --8<-- [start:nobody]
-    # A port that was free a moment ago, so nobody listens on it.
+    # A port that was free a moment ago, so nobody listens on it. Another
+    # program could take it in between, but there is no better way: a UDP
+    # socket left bound would quietly receive the datagram, not refuse it.
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
         probe.bind(("127.0.0.1", 0))
         nobody = probe.getsockname()
