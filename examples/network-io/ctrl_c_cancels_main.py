@@ -1,6 +1,7 @@
 # /// script
 # [tool.fieldguide]
-# exit-status = 130  # 128 + SIGINT: the shell's code for "stopped by Ctrl-C"
+# exit-status = -2  # killed by SIGINT, as subprocess.run() reports it
+# coverage = false  # dying of a signal skips coverage.py's saving its data
 # ///
 """Ctrl-C under asyncio.run(): main() is cancelled, then KeyboardInterrupt."""
 
@@ -50,6 +51,10 @@ if __name__ == "__main__":
         asyncio.run(main())
     except KeyboardInterrupt:
         # asyncio.run() raised it after main() had finished cancelling.
-        log("KeyboardInterrupt reached the top: exit status 130")
-        sys.exit(130)
+        log("KeyboardInterrupt reached the top; ending with SIGINT")
+        sys.stdout.flush()  # dying of a signal flushes nothing
+        # Die of SIGINT, as Python itself does with an uncaught
+        # KeyboardInterrupt, so that a calling shell script stops too.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
 # --8<-- [end:after-log]

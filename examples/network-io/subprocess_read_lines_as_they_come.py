@@ -6,15 +6,16 @@
 
 import asyncio
 import sys
+import time
 
-# The child: another Python that prints a line, then works for 0.8 s, three
+# The child: another Python that works for a second, then reports, three
 # times over. flush=True matters: a program writing to a pipe buffers its
 # output, and without it we would get all three lines at once, at the end.
 CHILD = """
 import time
 for step in range(1, 4):
+    time.sleep(1)  # a second of work
     print(f"step {step} of 3 done", flush=True)
-    time.sleep(0.8)
 """
 
 
@@ -26,14 +27,21 @@ async def main():
         CHILD,
         stdout=asyncio.subprocess.PIPE,
     )
-    print(f"started the child; returncode is {process.returncode}")
+    print("started the child")
 
     lines = 0
+    previous = None
     async for raw in process.stdout:  # one line at a time, as they come
         lines += 1
-        print(f"got: {raw.decode().rstrip()}")
-        if process.returncode is None:
-            print("    (the child is still running)")
+        now = time.monotonic()
+        line = raw.decode().rstrip()
+        if previous is None:
+            print(f"got {line!r}")
+        else:
+            # Whole seconds: the exact gap depends on the machine's speed.
+            gap = round(now - previous)
+            print(f"got {line!r}, {gap} s after the line before")
+        previous = now
 
     status = await process.wait()  # end of output is not end of process
     print(f"{lines} lines; the child exited with status {status}")

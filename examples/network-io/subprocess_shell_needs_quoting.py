@@ -29,8 +29,8 @@ async def main():
     # Better: shlex.quote() makes the name one word for a POSIX shell.
     print(await run_shell(f"echo {shlex.quote(NAME)}"))
 
-    # Best: no shell at all. Each list item reaches the program as one
-    # argument, exactly as written; nothing parses it.
+    # Best: no shell at all. Each argument, passed separately, reaches the
+    # program exactly as written; on Unix nothing parses it.
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-c",
