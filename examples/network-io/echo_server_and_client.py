@@ -6,13 +6,15 @@ import asyncio
 async def handle_client(reader, writer):
     peer_host = writer.get_extra_info("peername")[0]
     print(f"server: a client connected from {peer_host}")
-    while line := await reader.readline():  # b"" once the client has closed
-        print(f"server: echoing {line!r}")
-        writer.write(line)
-        await writer.drain()
-    print("server: the client closed its side; closing mine")
-    writer.close()
-    await writer.wait_closed()
+    try:
+        while line := await reader.readline():  # b"" once the client closed
+            print(f"server: echoing {line!r}")
+            writer.write(line)
+            await writer.drain()
+        print("server: the client closed its side; closing mine")
+    finally:  # close the connection however this handler ends
+        writer.close()
+        await writer.wait_closed()
 
 
 async def main():
