@@ -10,12 +10,14 @@ MiB = 1_048_576
 async def slow_reader(reader, writer):
     # Reads 64 KiB at a time and takes a break after each read.
     received = 0
-    while chunk := await reader.read(65_536):
-        received += len(chunk)
-        await asyncio.sleep(0.01)
-    assert received == CHUNKS * len(CHUNK)  # every byte arrived in the end
-    writer.close()
-    await writer.wait_closed()
+    try:
+        while chunk := await reader.read(65_536):
+            received += len(chunk)
+            await asyncio.sleep(0.01)
+        assert received == CHUNKS * len(CHUNK)  # every byte arrived
+    finally:
+        writer.close()
+        await writer.wait_closed()
 
 
 async def send(host, port, use_drain):
@@ -25,11 +27,11 @@ async def send(host, port, use_drain):
     largest = 0
     for _ in range(CHUNKS):
         writer.write(CHUNK)  # never blocks: what can't be sent is kept
+        largest = max(largest, writer.transport.get_write_buffer_size())
         if use_drain:
             await writer.drain()  # waits while the buffer is too full
         else:
             await asyncio.sleep(0)  # stands for other awaits in a program
-        largest = max(largest, writer.transport.get_write_buffer_size())
     writer.close()
     await writer.wait_closed()  # waits until everything has been sent
     return largest

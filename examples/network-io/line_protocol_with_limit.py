@@ -1,7 +1,10 @@
 """A line-based protocol with a length limit and clear errors."""
 
 import asyncio
+import contextlib
 import logging
+import socket
+import struct
 import sys
 
 MAX_LINE = 64  # bytes, newline included
@@ -43,6 +46,9 @@ async def handle_client(reader, writer):
                     f"ERR line longer than {MAX_LINE} bytes\n".encode()
                 )
                 break  # there is no telling where the next request starts
+            except ConnectionResetError:  # the client vanished abruptly
+                log.warning("%s: connection reset", name)
+                break
             try:
                 line = raw.decode().rstrip("\r\n")
             except UnicodeDecodeError:
@@ -60,10 +66,11 @@ async def handle_client(reader, writer):
     finally:  # however the connection ends, close it
         log.info("%s: done", name)
         writer.close()
-        await writer.wait_closed()
+        with contextlib.suppress(ConnectionResetError):  # nobody to tell
+            await writer.wait_closed()
 
 
-async def client(name, host, port, delay, requests):
+async def client(name, host, port, delay, requests, reset=False):
     await asyncio.sleep(delay)  # start at different moments
     reader, writer = await asyncio.open_connection(host, port)
     writer.write(f"{name}\n".encode())  # say who we are first
@@ -75,6 +82,10 @@ async def client(name, host, port, delay, requests):
         if not reply or reply.startswith(b"ERR line"):
             break  # the server has hung up
         await asyncio.sleep(1)
+    if reset:  # leave with a reset, as a client that crashes can
+        linger = struct.pack("ii", 1, 0)  # see "Timeouts, resets and refusals"
+        sock = writer.get_extra_info("socket")
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
     writer.close()
     await writer.wait_closed()
 
@@ -106,6 +117,7 @@ async def main():
             group.create_task(client("bad", host, port, 0.2, bad))
             group.create_task(client("cy", host, port, 0.5, good))
             group.create_task(hang_up_mid_line("dot", host, port, 2.7))
+            group.create_task(client("eve", host, port, 0.8, good[:1], True))
         await asyncio.gather(*handlers)
 
 

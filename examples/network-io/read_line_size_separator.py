@@ -8,12 +8,14 @@ MESSAGE = [b"GREETING hi", b"\n\x00\x05hel", b"lo", b"name=ada;lang=py;v=3"]
 
 
 async def send_message(reader, writer):
-    for chunk in MESSAGE:
-        writer.write(chunk)
-        await writer.drain()
-        await asyncio.sleep(0.1)  # let each chunk travel on its own
-    writer.close()
-    await writer.wait_closed()
+    try:
+        for chunk in MESSAGE:
+            writer.write(chunk)
+            await writer.drain()
+            await asyncio.sleep(0.1)  # let each chunk travel on its own
+    finally:
+        writer.close()
+        await writer.wait_closed()
 
 
 async def main():

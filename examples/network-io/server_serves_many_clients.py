@@ -13,16 +13,18 @@ def log(message):
 
 # --8<-- [start:after-log]
 async def handle_client(reader, writer):
-    name = (await reader.readline()).decode().strip()
-    log(f"server: serving {name}")
-    while request := await reader.readline():
-        seconds = float(request)
-        await asyncio.sleep(seconds)  # the work this request takes
-        writer.write(f"done in {seconds}s\n".encode())
-        await writer.drain()
-    log(f"server: {name} has gone")
-    writer.close()
-    await writer.wait_closed()
+    try:
+        name = (await reader.readline()).decode().strip()
+        log(f"server: serving {name}")
+        while request := await reader.readline():
+            seconds = float(request)
+            await asyncio.sleep(seconds)  # the work this request takes
+            writer.write(f"done in {seconds}s\n".encode())
+            await writer.drain()
+        log(f"server: {name} has gone")
+    finally:
+        writer.close()
+        await writer.wait_closed()
 
 
 async def client(name, server, jobs):

@@ -27,10 +27,12 @@ async def connect_with_retry(host, port, attempts=5, first_delay=0.5):
 
 
 async def greet(reader, writer):
-    writer.write(b"hello from a late server\n")
-    await writer.drain()
-    writer.close()
-    await writer.wait_closed()
+    try:
+        writer.write(b"hello from a late server\n")
+        await writer.drain()
+    finally:
+        writer.close()
+        await writer.wait_closed()
 
 
 async def start_late(sock, seconds, handlers):

@@ -7,10 +7,12 @@ REPLIES = [b"abc", b"x" * 40, b"y" * 40 + b"\n"]
 
 
 async def send_reply(reader, writer):
-    writer.write(REPLIES.pop(0))
-    await writer.drain()
-    writer.close()
-    await writer.wait_closed()
+    try:
+        writer.write(REPLIES.pop(0))
+        await writer.drain()
+    finally:
+        writer.close()
+        await writer.wait_closed()
 
 
 async def main():

@@ -25,9 +25,11 @@ async def connect_with_timeout(host, port, seconds):
 
 
 async def silent_server(reader, writer):
-    await reader.read()  # never answers; waits for the client to leave
-    writer.close()
-    await writer.wait_closed()
+    try:
+        await reader.read()  # never answers; waits for the client to leave
+    finally:
+        writer.close()
+        await writer.wait_closed()
 
 
 async def main():
