@@ -49,21 +49,20 @@ async def main():
     # --8<-- [end:endpoints]
 
     # --8<-- [start:nobody]
-    # A port that was free a moment ago, so nobody listens on it. Another
-    # program could take it in between, but there is no better way: a UDP
-    # socket left bound would quietly receive the datagram, not refuse it.
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        nobody = probe.getsockname()
-    transport, client = await loop.create_datagram_endpoint(
-        Client, remote_addr=nobody
-    )
-    try:
-        transport.sendto(b"anyone?")  # succeeds: nothing checks on the way out
-        async with asyncio.timeout(1):
-            print(f"client: got {await client.replies.get()!r}")
-    finally:
-        transport.close()
+    # A UDP socket that holds a port but takes datagrams only from itself,
+    # so the system refuses the client's datagram, as for a closed port.
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.connect(holder.getsockname())
+        transport, client = await loop.create_datagram_endpoint(
+            Client, remote_addr=holder.getsockname()
+        )
+        try:
+            transport.sendto(b"anyone?")  # succeeds: nothing checks on the way
+            async with asyncio.timeout(1):
+                print(f"client: got {await client.replies.get()!r}")
+        finally:
+            transport.close()
     # --8<-- [end:nobody]
 
 
