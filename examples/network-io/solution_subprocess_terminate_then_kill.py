@@ -8,6 +8,7 @@ import asyncio
 import signal
 import sys
 
+# --8<-- [start:core]
 # Both children say "ready" once their signal set-up is done, so that the
 # parent never signals a child that has not got that far.
 QUITS = """
@@ -24,7 +25,6 @@ time.sleep(60)
 """
 
 
-# --8<-- [start:core]
 async def stop(process, grace):
     """Ask the process to exit; kill it if it is still there after grace s."""
     process.terminate()  # SIGTERM on Unix: the child may clean up first

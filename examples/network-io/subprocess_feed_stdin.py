@@ -2,12 +2,13 @@
 # [tool.fieldguide]
 # virtual-time = false  # a real child process takes real time
 # ///
-"""Send data to a child's standard input: by hand, and with communicate()."""
+"""Send a child its input line by line, reading each answer as it comes."""
 
 import asyncio
 import sys
 
-# The child reads lines until its input ends, and answers each one.
+# --8<-- [start:by-hand]
+# The child numbers and shouts every line it reads, until its input ends.
 SHOUTER = """
 import sys
 for number, line in enumerate(sys.stdin, start=1):
@@ -16,8 +17,7 @@ print("input closed, bye")
 """
 
 
-async def by_hand():
-    # --8<-- [start:by-hand]
+async def main():
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-c",
@@ -35,30 +35,9 @@ async def by_hand():
     rest = await process.stdout.read()  # everything up to end of output
     print(f"after closing: {rest.decode().strip()!r}")
     print(f"exit status {await process.wait()}")
-    # --8<-- [end:by-hand]
 
 
-async def with_communicate():
-    # --8<-- [start:communicate]
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-c",
-        SHOUTER,
-        stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE,
-    )
-    # Writes all the input, closes stdin, reads all the output and waits
-    # for the exit, all at once, so a full pipe can never block it.
-    output, _ = await process.communicate(input=b"jam\nhoney\n")
-    print(output.decode(), end="")
-    print(f"exit status {process.returncode}")
-    # --8<-- [end:communicate]
-
-
-async def main():
-    await by_hand()
-    print("---")
-    await with_communicate()
+# --8<-- [end:by-hand]
 
 
 if __name__ == "__main__":

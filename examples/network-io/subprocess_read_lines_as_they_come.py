@@ -8,9 +8,10 @@ import asyncio
 import sys
 import time
 
+# --8<-- [start:core]
 # The child: another Python that works for a second, then reports, three
-# times over. flush=True matters: a program writing to a pipe buffers its
-# output, and without it we would get all three lines at once, at the end.
+# times over. flush=True sends each line at once; output to a pipe is
+# otherwise kept in a buffer until the end.
 CHILD = """
 import time
 for step in range(1, 4):
@@ -20,7 +21,6 @@ for step in range(1, 4):
 
 
 async def main():
-    # --8<-- [start:core]
     process = await asyncio.create_subprocess_exec(
         sys.executable,  # this same Python; "python" may not be on PATH
         "-c",
@@ -45,7 +45,9 @@ async def main():
 
     status = await process.wait()  # end of output is not end of process
     print(f"{lines} lines; the child exited with status {status}")
-    # --8<-- [end:core]
+
+
+# --8<-- [end:core]
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@
 import asyncio
 import sys
 
+# --8<-- [start:core]
 LIMIT = 2
 
 # name: (seconds it works, exit status). "lint" fails on purpose.
@@ -19,7 +20,6 @@ JOBS = {
 }
 
 
-# --8<-- [start:core]
 async def run(name, seconds, status, slots, running):
     code = f"import sys, time; time.sleep({seconds}); sys.exit({status})"
     async with slots:  # wait here while LIMIT commands are running

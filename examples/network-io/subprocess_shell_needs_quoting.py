@@ -8,6 +8,7 @@ import asyncio
 import shlex
 import sys
 
+# --8<-- [start:core]
 # A file name as it might arrive from a user, a form or a file listing. The
 # part after the semicolon is harmless here, but it could be anything.
 NAME = "notes.txt; echo this line was injected"
@@ -22,7 +23,6 @@ async def run_shell(command):
 
 
 async def main():
-    # --8<-- [start:core]
     # Wrong: the shell parses the whole string, semicolon and all.
     print(await run_shell(f"echo {NAME}"))
 
@@ -40,7 +40,9 @@ async def main():
     )
     output, _ = await process.communicate()
     print(output.decode().splitlines())
-    # --8<-- [end:core]
+
+
+# --8<-- [end:core]
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import asyncio
 import signal
 import sys
 
+# --8<-- [start:core]
 # A child that says hello and then hangs, as a stuck command might.
 STUCK = """
 import time
@@ -17,7 +18,6 @@ time.sleep(60)
 
 
 async def main():
-    # --8<-- [start:core]
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-c", STUCK, stdout=asyncio.subprocess.PIPE
     )
@@ -35,7 +35,9 @@ async def main():
     print(f"after wait(): returncode is {status}")
     if status < 0:  # on Unix, minus the signal that ended the child
         print(f"the child was ended by {signal.Signals(-status).name}")
-    # --8<-- [end:core]
+
+
+# --8<-- [end:core]
 
 
 if __name__ == "__main__":
