@@ -1,0 +1,113 @@
+"""Measure the crawler chapter's tool: ``python -m fieldguide.benchmark.crawler``.
+
+The finished crawler (examples/case-study-crawler/crawl.py), a bare aiohttp
+loop (one session and a semaphore) and a thread pool fetch the same pages from
+the benchmark's server, at several bounds on the requests in flight. Each run
+is a fresh interpreter on 127.0.0.1; the order of the three rotates from one
+round to the next. ``--smoke`` is a run of seconds, for the tests. Results go
+to ``benchmarks/crawler.json``, with the machine they ran on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import math
+import os
+import sys
+import time
+from pathlib import Path
+
+from fieldguide.benchmark import ROOT
+from fieldguide.benchmark.__main__ import (
+    Server,
+    _python,
+    _rotated,
+    _say,
+    describe_machine,
+)
+
+RESULTS = ROOT / "benchmarks" / "crawler.json"
+APPROACHES = ("crawler", "bare", "threads")
+FULL = {"repeats": 3, "requests": 10_000, "delay_ms": 50, "concurrency": [10, 100, 500]}
+SMOKE = {"repeats": 1, "requests": 40, "delay_ms": 10, "concurrency": [4, 20]}
+
+
+def lower_bound_seconds(requests: int, concurrency: int, delay_ms: int) -> float:
+    """Full waves of requests, each one delay long: no client can be faster."""
+    return math.ceil(requests / concurrency) * delay_ms / 1000
+
+
+def run(settings: dict) -> list[dict]:
+    configs = [
+        {
+            "approach": approach,
+            "requests": settings["requests"],
+            "delay_ms": settings["delay_ms"],
+            "concurrency": concurrency,
+            "lower_bound_seconds": lower_bound_seconds(
+                settings["requests"], concurrency, settings["delay_ms"]
+            ),
+            "samples": [],
+        }
+        for concurrency in settings["concurrency"]
+        for approach in APPROACHES
+    ]
+    with (server := Server()) as port:
+        _python("crawl_client", "bare", 200, 0, port, 100, timeout=60)  # warm up
+        for round_ in range(settings["repeats"]):
+            for group in range(0, len(configs), len(APPROACHES)):
+                same_job = configs[group : group + len(APPROACHES)]
+                for config in _rotated(same_job, round_):
+                    server_cpu = server.cpu_seconds()
+                    sample = _python(
+                        "crawl_client",
+                        config["approach"],
+                        config["requests"],
+                        config["delay_ms"],
+                        port,
+                        config["concurrency"],
+                        timeout=max(120, 3 * config["lower_bound_seconds"]),
+                    )
+                    sample["server_cpu_seconds"] = server.cpu_seconds() - server_cpu
+                    config["samples"].append(sample)
+                    _say(
+                        f"round {round_ + 1}: {config['approach']:>8} at "
+                        f"{config['concurrency']:>3} in flight: "
+                        f"{sample['seconds']:.2f} s"
+                    )
+    return configs
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="seconds, for the tests")
+    parser.add_argument("--repeats", type=int, help="rounds of every measurement")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    if sys.platform != "linux":
+        parser.error("the CPU figures come from /proc: run it on Linux")
+    settings = dict(SMOKE if args.smoke else FULL)
+    if args.repeats is not None:
+        if args.repeats < 1:
+            parser.error(f"--repeats must be at least 1, not {args.repeats}")
+        settings["repeats"] = args.repeats
+    if not args.output.parent.is_dir():
+        parser.error(f"--output: no folder {args.output.parent}")
+    started = time.perf_counter()
+    results = {
+        "date": datetime.date.today().isoformat(),
+        "load_average_before": [round(x, 2) for x in os.getloadavg()],
+        "machine": describe_machine(),
+        "settings": settings,
+        "runs": run(settings),
+    }
+    results["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    results["minutes"] = round((time.perf_counter() - started) / 60, 1)
+    args.output.write_text(json.dumps(results, indent=1) + "\n")
+    _say(f"wrote {args.output} after {results['minutes']} minutes")
+
+
+if __name__ == "__main__":
+    main()
