@@ -7,6 +7,8 @@ are skipped by the harness and listed as skipped. An interpreter that this
 machine lacks is reported and its session skipped, never passed silently.
 """
 
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "uv"
@@ -62,6 +64,11 @@ def coverage(session: nox.Session) -> None:
         "tests/test_examples.py",
         env={"FIELDGUIDE_COVERAGE": "1"},
     )
+    # The case studies' programs are also driven in-process by their own
+    # tests, which reach the lines (bad input, say) no example shows.
+    programs = sorted(str(path) for path in Path("tests").glob("test_crawler_*.py"))
+    if programs:
+        session.run("coverage", "run", data, "-m", "pytest", "-q", *programs)
     session.run("coverage", "combine", "-q", data, "build/coverage")
     session.run("coverage", "report", data)
     session.run("python", "-m", "fieldguide.measured", "build/coverage/.coverage")
