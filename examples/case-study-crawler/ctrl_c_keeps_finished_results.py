@@ -1,0 +1,84 @@
+# /// script
+# [tool.fieldguide]
+# exit-status = 130  # the shell's status for a program stopped by Ctrl-C
+# ///
+"""Ctrl-C stops the crawl cleanly; every finished result is on disk."""
+
+import asyncio
+import json
+import os
+import signal
+import sys
+import tempfile
+import time
+
+import aiohttp
+from site_with_faults import TestSite
+
+PAGES = 100
+CONCURRENCY = 10
+START = time.perf_counter()
+
+
+def log(message):
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
+
+
+# --8<-- [start:after-log]
+async def fetch_and_record(session, limit, url, output, cancelled):
+    started = False
+    try:
+        async with limit:
+            started = True
+            async with session.get(url) as response:
+                html = await response.text()
+    except asyncio.CancelledError:
+        cancelled["in flight" if started else "waiting"] += 1
+        raise
+    record = {"url": url, "status": response.status, "length": len(html)}
+    output.write(json.dumps(record) + "\n")  # nothing awaits in here, so
+    output.flush()  # a cancellation can never leave half a line behind
+
+
+async def main(output):
+    # Stands in for a person pressing Ctrl-C 1.2 s in.
+    loop = asyncio.get_running_loop()
+    loop.call_later(1.2, os.kill, os.getpid(), signal.SIGINT)
+    cancelled = {"in flight": 0, "waiting": 0}
+    async with TestSite(pages=PAGES, delay=0.5) as site:
+        limit = asyncio.Semaphore(CONCURRENCY)
+        try:
+            session = aiohttp.ClientSession()
+            async with session, asyncio.TaskGroup() as group:
+                for n in range(PAGES):
+                    url = site.page_url(n)
+                    group.create_task(
+                        fetch_and_record(
+                            session, limit, url, output, cancelled
+                        )
+                    )
+        except asyncio.CancelledError:
+            log(f"interrupted; tasks cancelled: {cancelled}")
+            raise  # so that asyncio.run() raises KeyboardInterrupt
+
+
+def show(path):
+    with open(path, encoding="utf-8") as file:
+        records = [json.loads(line) for line in file]  # each line whole
+    pages = sorted(int(r["url"].rsplit("/", 1)[1]) for r in records)
+    print(f"on disk: {len(records)} results, pages {pages[0]} to {pages[-1]}")
+
+
+if __name__ == "__main__":
+    descriptor, path = tempfile.mkstemp(suffix=".jsonl")
+    os.close(descriptor)
+    try:
+        with open(path, "a", encoding="utf-8") as output:
+            asyncio.run(main(output))
+    except KeyboardInterrupt:
+        show(path)
+        sys.exit(130)  # 128 + SIGINT's number, as shells report it
+    finally:
+        os.remove(path)
+# --8<-- [end:after-log]
