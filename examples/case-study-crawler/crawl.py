@@ -280,7 +280,7 @@ class Crawler:
             self.summary.retries += 1
             await asyncio.sleep(wait)
         reader = PageReader()
-        if page is not None:
+        if page is not None and "html" in page.content_type:
             reader.feed(page.text)
             reader.close()
         record = {
@@ -317,7 +317,7 @@ class Crawler:
                     return status, reason, None, None
                 body = await response.read()
                 charset = response.charset or "utf-8"
-                where = str(response.url)
+                where, content_type = str(response.url), response.content_type
         except aiohttp.TooManyRedirects as error:
             last = error.history[-1].status  # the last of the redirects
             return last, "too many redirects", None, None
@@ -327,7 +327,7 @@ class Crawler:
         except aiohttp.ClientError as error:
             return None, f"connection failed ({type(error).__name__})", None, 0
         try:
-            page = Page(where, body.decode(charset))
+            page = Page(where, content_type, body.decode(charset))
         except (LookupError, UnicodeDecodeError):  # a broken page, for good
             return status, f"body is not {charset} text", None, None
         return status, None, page, None
@@ -336,7 +336,7 @@ class Crawler:
 # --8<-- [end:fetch]
 
 
-Page = collections.namedtuple("Page", "url text")
+Page = collections.namedtuple("Page", "url content_type text")
 
 
 def same_host_links(base, hrefs, host):
@@ -393,8 +393,10 @@ async def crawl(urls_or_start, options, output, *, summary=None):
     for url in todo:
         queue.put_nowait(url)
 
+    shown = None  # the counts the progress bar shows
+
     async def work(crawler, file, bar):
-        nonlocal budget
+        nonlocal budget, shown
         while True:
             url = await queue.get()
             try:
@@ -412,11 +414,11 @@ async def crawl(urls_or_start, options, output, *, summary=None):
                 summary.outcomes[record["outcome"]] += 1
                 if record["reason"]:
                     summary.reasons[record["reason"]] += 1
-                bar.set_postfix(
-                    failed=summary.outcomes["failed"],
-                    retried=summary.retries,
-                    refresh=False,
-                )
+                counts = summary.outcomes["failed"], summary.retries
+                if counts != shown:  # formatting the text takes a while
+                    shown = counts
+                    failed, retried = counts
+                    bar.set_postfix(failed=failed, retried=retried)
                 bar.update(1)
             finally:
                 queue.task_done()
