@@ -12,9 +12,11 @@ import collections
 import contextlib
 import dataclasses
 import math
+import os
 import random
 import re
 import signal
+import stat
 import sys
 import threading
 
@@ -93,7 +95,8 @@ class Stats:
     in_flight: int = 0  # requests being answered now
     max_in_flight: int = 0  # the most ever answered at once
     # One outcome per request: "ok", a fault's name, "moved" (where a
-    # redirect leads), "looped" (a step in a redirect loop), "not_found".
+    # redirect leads), "looped" (a step in a redirect loop), "not_found"
+    # or "not_allowed" (a method other than GET or HEAD).
     outcomes: collections.Counter = dataclasses.field(
         default_factory=collections.Counter
     )
@@ -192,12 +195,15 @@ class TestSite:
         return "ok"
 
     def links_from(self, n):
-        """The pages that page n links to, always including n + 1."""
-        others = [m for m in range(self.pages) if m not in (n, n + 1)]
+        """The pages that page n links to, always including the next one."""
+        # Each page links to the next, and the last to page 0: following
+        # links from any page reaches every page.
+        following = (n + 1) % self.pages
+        others = [m for m in range(self.pages) if m not in (n, following)]
         chooser = random.Random(f"{self.seed}:links:{n}")
         chosen = chooser.sample(others, min(self.links - 1, len(others)))
-        if n + 1 < self.pages:
-            chosen.append(n + 1)  # so every page is reachable from page 0
+        if following != n:  # a site of one page has nothing to link to
+            chosen.append(following)
         return sorted(chosen)
 
     # --8<-- [end:plan]
@@ -244,7 +250,9 @@ class TestSite:
         # (a slow page, say) are cancelled rather than waited for.
         self._runner = web.AppRunner(app, shutdown_timeout=0.1)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)  # any free port
+        # Port 0: any free port. A long queue of connections not yet
+        # accepted, for clients that open hundreds at once.
+        site = web.TCPSite(self._runner, "127.0.0.1", 0, backlog=1024)
         await site.start()
         host, port = self._runner.addresses[0][:2]
         self._url = f"http://{host}:{port}"
@@ -267,6 +275,9 @@ class TestSite:
             return await handler(request)
         except web.HTTPNotFound:
             stats.outcomes["not_found"] += 1
+            raise
+        except web.HTTPMethodNotAllowed:  # anything but GET or HEAD
+            stats.outcomes["not_allowed"] += 1
             raise
         finally:
             stats.in_flight -= 1
@@ -405,11 +416,22 @@ async def show_each_kind(site):
     print(site.stats.report())
 
 
+def stdin_is_a_pipe():
+    # Only a pipe (or socket) is watched: a terminal, /dev/null or a file
+    # as standard input must not stop the site, or suspend it (a program
+    # in the background that reads the terminal is stopped by SIGTTIN).
+    if sys.stdin is None:  # started with no standard input at all
+        return False
+    mode = os.fstat(sys.stdin.fileno()).st_mode
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
 def wait_for_end_of_input(loop, stop):
     """Set `stop` once standard input closes (runs in its own thread)."""
-    if sys.stdin is not None:  # None: started with no standard input
-        for _ in sys.stdin.buffer:  # what is typed is ignored
-            pass
+    # os.read rather than sys.stdin's methods: a thread waiting in those
+    # holds a lock that Python needs as it exits, and it would abort.
+    while os.read(sys.stdin.fileno(), 4096):  # what is written is ignored
+        pass
     with contextlib.suppress(RuntimeError):  # the loop may be closed
         loop.call_soon_threadsafe(stop.set)
 
@@ -417,20 +439,24 @@ def wait_for_end_of_input(loop, stop):
 async def serve(site):
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
-    loop.add_signal_handler(signal.SIGINT, stop.set)  # Ctrl-C (Unix)
-    watcher = threading.Thread(
-        target=wait_for_end_of_input,
-        args=(loop, stop),
-        name="site_with_faults stdin",
-        daemon=True,  # it may be reading still when the program ends
-    )
-    watcher.start()
+    signals = (signal.SIGINT, signal.SIGTERM)  # Ctrl-C, kill (Unix only)
+    for number in signals:
+        loop.add_signal_handler(number, stop.set)
+    if stdin_is_a_pipe():  # a parent process stops the site by closing it
+        watcher = threading.Thread(
+            target=wait_for_end_of_input,
+            args=(loop, stop),
+            name="site_with_faults stdin",
+            daemon=True,  # it may be reading still when the program ends
+        )
+        watcher.start()
     try:
         async with site:
             print(site.url, flush=True)
             await stop.wait()
     finally:
-        loop.remove_signal_handler(signal.SIGINT)
+        for number in signals:
+            loop.remove_signal_handler(number)
     print(site.stats.report())
 
 
@@ -469,7 +495,8 @@ def main(argv=None):
     parser.add_argument(
         "--serve",
         action="store_true",
-        help="print the URL and serve until Ctrl-C or standard input closes",
+        help="print the URL, then serve until Ctrl-C, SIGTERM, or the end"
+        " of standard input if that is a pipe",
     )
     args = parser.parse_args(argv)
     try:
