@@ -264,8 +264,8 @@ class Crawler:
         self.random = random.Random(options.seed)
 
     async def fetch(self, url):
-        """A record for `url` after as many attempts as it takes, and the
-        links on the page."""
+        """(record, address, hrefs) for `url`, after as many attempts as it
+        takes: the address is where the page was found, after redirects."""
         loop = asyncio.get_running_loop()
         started = loop.time()
         attempts = 0
