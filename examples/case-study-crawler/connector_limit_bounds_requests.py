@@ -15,7 +15,7 @@ async def fetch(session, url):
 
 
 async def main():
-    async with TestSite(pages=PAGES, delay=0.2) as site:
+    async with TestSite(pages=PAGES, delay=1.0) as site:
         # --8<-- [start:main]
         # At most 10 connections; a request that finds them all busy
         # waits inside session.get() for one to come free.
@@ -23,9 +23,9 @@ async def main():
         async with aiohttp.ClientSession(connector=connector) as session:
             urls = [site.page_url(n) for n in range(PAGES)]
             tasks = [asyncio.create_task(fetch(session, u)) for u in urls]
-            await asyncio.sleep(0.1)  # a moment into the crawl
+            await asyncio.sleep(0.5)  # half a second into the crawl
             waiting = sum(not task.done() for task in tasks)
-            print(f"at 0.1s: {waiting} tasks unfinished,", end=" ")
+            print(f"at 0.5s: {waiting} tasks unfinished,", end=" ")
             print(f"{site.stats.in_flight} requests at the site")
             pages = await asyncio.gather(*tasks)
         # --8<-- [end:main]

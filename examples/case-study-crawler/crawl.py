@@ -160,7 +160,7 @@ class Summary:
     seconds: float = 0.0
     stopped: str | None = None  # why it ended before the end, if it did
 
-    def report(self):
+    def report(self, timing=True):
         lines = [f"ok        {self.outcomes['ok']:6}"]
         lines.append(f"failed    {self.outcomes['failed']:6}")
         for reason, count in sorted(self.reasons.items()):
@@ -168,11 +168,11 @@ class Summary:
         lines.append(
             f"skipped   {self.already_recorded:6}  (already recorded)"
         )
-        rate = self.requests / self.seconds if self.seconds else 0.0
-        lines.append(
-            f"requests  {self.requests:6}  ({self.retries} retries)"
-            f" in {self.seconds:.1f} s, {rate:.1f} per second"
-        )
+        line = f"requests  {self.requests:6}  ({self.retries} retries)"
+        if timing:
+            rate = self.requests / self.seconds if self.seconds else 0.0
+            line += f" in {self.seconds:.1f} s, {rate:.1f} per second"
+        lines.append(line)
         if self.stopped:
             lines.append(f"stopped early: {self.stopped}")
         return "\n".join(lines)
