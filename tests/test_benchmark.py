@@ -297,3 +297,28 @@ def test_the_chapters_conclusions_hold_for_the_data():
     assert idle["threads"]["address"] >= data["machine"]["stack_limit_kib"]
     switches = report.switch_us(data)
     assert switches["threads"] > switches["tasks"]
+
+
+def test_crawler_measurement_smoke_run(tmp_path):
+    """The crawler chapter's measurement still runs, and obeys the lower bound."""
+    output = tmp_path / "crawler.json"
+    command = [sys.executable, "-m", "fieldguide.benchmark.crawler", "--smoke"]
+    result = subprocess.run(
+        [*command, "--output", str(output)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    runs = json.loads(output.read_text())["runs"]
+    measured = {(run["approach"], run["concurrency"]) for run in runs}
+    assert measured == {
+        (approach, concurrency)
+        for approach in ("crawler", "bare", "threads")
+        for concurrency in (4, 20)
+    }
+    for run in runs:
+        assert len(run["samples"]) == 1
+        assert run["samples"][0]["seconds"] >= run["lower_bound_seconds"]

@@ -1,6 +1,7 @@
 # /// script
 # [tool.fieldguide]
-# exit-status = 130  # the shell's status for a program stopped by Ctrl-C
+# exit-status = -2  # killed by SIGINT, as subprocess.run() reports it
+# coverage = false  # dying of a signal skips coverage.py's saving its data
 # ///
 """Ctrl-C stops the crawl cleanly; every finished result is on disk."""
 
@@ -73,12 +74,17 @@ def show(path):
 if __name__ == "__main__":
     descriptor, path = tempfile.mkstemp(suffix=".jsonl")
     os.close(descriptor)
+    interrupted = False
     try:
         with open(path, "a", encoding="utf-8") as output:
             asyncio.run(main(output))
     except KeyboardInterrupt:
         show(path)
-        sys.exit(130)  # 128 + SIGINT's number, as shells report it
+        interrupted = True
     finally:
         os.remove(path)
+    if interrupted:  # end as Ctrl-C ends a program: killed by SIGINT
+        sys.stdout.flush()
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
 # --8<-- [end:after-log]
