@@ -11,3 +11,4 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results.json"
+CRAWLER_RESULTS = ROOT / "benchmarks" / "crawler.json"  # the crawler chapter's

@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from fieldguide.benchmark import ROOT
+from fieldguide.benchmark import CRAWLER_RESULTS
 from fieldguide.benchmark.__main__ import (
     Server,
     _python,
@@ -28,7 +28,6 @@ from fieldguide.benchmark.__main__ import (
     describe_machine,
 )
 
-RESULTS = ROOT / "benchmarks" / "crawler.json"
 APPROACHES = ("crawler", "bare", "threads")
 FULL = {"repeats": 3, "requests": 10_000, "delay_ms": 50, "concurrency": [10, 100, 500]}
 SMOKE = {"repeats": 1, "requests": 40, "delay_ms": 10, "concurrency": [4, 20]}
@@ -84,7 +83,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="seconds, for the tests")
     parser.add_argument("--repeats", type=int, help="rounds of every measurement")
-    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--output", type=Path, default=CRAWLER_RESULTS)
     args = parser.parse_args(argv)
     if sys.platform != "linux":
         parser.error("the CPU figures come from /proc: run it on Linux")

@@ -22,7 +22,7 @@ import re
 import statistics
 from pathlib import Path
 
-from fieldguide.benchmark import RESULTS
+from fieldguide.benchmark import CRAWLER_RESULTS, RESULTS
 from fieldguide.plot_style import svg_style
 
 APPROACH_NAMES = {
@@ -52,8 +52,12 @@ class ReportError(Exception):
     """A directive names something the results do not have."""
 
 
-def load(path: Path = RESULTS) -> dict:
-    return _load(path, path.stat().st_mtime_ns)
+def load(path: Path = RESULTS, crawler: Path = CRAWLER_RESULTS) -> dict:
+    """The results, with the crawler chapter's under ``"crawler"`` if there are any."""
+    data = dict(_load(path, path.stat().st_mtime_ns))
+    if crawler.exists():
+        data["crawler"] = _load(crawler, crawler.stat().st_mtime_ns)
+    return data
 
 
 @functools.cache
@@ -114,6 +118,59 @@ def http_rows(data: dict) -> list[dict]:
                 row["best_rate"] = config["concurrency"] * 1000 / config["delay_ms"]
         rows.append(row)
     return rows
+
+
+def crawler_rows(data: dict) -> list[dict]:
+    """One row per (approach, concurrency) of the crawler chapter's runs."""
+    rows = []
+    for config in data["crawler"]["runs"]:
+        took = median(config["samples"], "seconds")
+        cpu = median(config["samples"], "cpu_seconds")
+        rows.append(
+            {
+                **config,
+                "seconds": took,
+                "percent": 100 * config["lower_bound_seconds"] / took,
+                "rate": config["requests"] / took,
+                "cpu_us": cpu * 1e6 / config["requests"],
+                "busy": 100 * cpu / took,
+                "rss_mib": median(config["samples"], "peak_rss_kib") / 1024,
+            }
+        )
+    return rows
+
+
+def crawler_figures(data: dict) -> dict[str, str]:
+    """The crawler chapter's figures: ``crawler.<approach>.<concurrency>.<what>``."""
+    runs = data["crawler"]
+    found = {
+        "crawler.date": runs["date"],
+        "crawler.minutes": f"{runs['minutes']:g}",
+        "crawler.repeats": str(runs["settings"]["repeats"]),
+        "crawler.requests": f"{runs['settings']['requests']:,}",
+        "crawler.delay": f"{runs['settings']['delay_ms']} ms",
+        "crawler.machine.cpu": runs["machine"]["cpu"],
+        "crawler.machine.cores": str(runs["machine"]["cores"]),
+        "crawler.machine.python": runs["machine"]["python"],
+    }
+    by_config = {}
+    for row in crawler_rows(data):
+        key = f"crawler.{row['approach']}.{row['concurrency']}"
+        by_config[row["approach"], row["concurrency"]] = row
+        found[f"{key}.limit"] = seconds(row["lower_bound_seconds"])
+        found[f"{key}.seconds"] = seconds(row["seconds"])
+        found[f"{key}.percent"] = f"{row['percent']:.0f}%"
+        found[f"{key}.rate"] = per_second(row["rate"])
+        found[f"{key}.cpu"] = micro(row["cpu_us"])
+        found[f"{key}.busy"] = f"{row['busy']:.0f}%"
+        found[f"{key}.rss"] = f"{row['rss_mib']:,.0f} MiB"
+    for (approach, concurrency), row in by_config.items():
+        bare = by_config.get(("bare", concurrency))
+        if approach != "bare" and bare:
+            key = f"crawler.ratio.{approach}_over_bare.{concurrency}"
+            found[f"{key}.time"] = f"{row['seconds'] / bare['seconds']:.2f}"
+            found[f"{key}.cpu"] = f"{row['cpu_us'] / bare['cpu_us']:.2f}"
+    return found
 
 
 def idle_rows(data: dict) -> list[dict]:
@@ -200,6 +257,8 @@ def figures(data: dict) -> dict[str, str]:
     found["ratio.thread_over_task.switch"] = times(
         switches["threads"] / switches["tasks"]
     )
+    if "crawler" in data:
+        found.update(crawler_figures(data))
     return found
 
 
@@ -232,6 +291,7 @@ def table(data: dict, name: str) -> str:
         "idle": _idle_table,
         "switch": _switch_table,
         "machine": _machine_table,
+        "crawler": _crawler_table,
     }
     if name not in makers:
         raise ReportError(f"no table {name!r}; there are {', '.join(makers)}")
@@ -348,6 +408,45 @@ def _switch_table(data: dict) -> str:
         ["Thread to thread (through a queue)", _fig(found, "switch.threads")],
     ]
     return _markdown(["Switch", "Median time each"], rows, "lr")
+
+
+CRAWLER_NAMES = {
+    "crawler": "The finished crawler",
+    "bare": "Bare aiohttp loop",
+    "threads": "Thread pool",
+}
+
+
+def _crawler_table(data: dict) -> str:
+    if "crawler" not in data:
+        raise ReportError("no crawler results: run `make bench-crawler`")
+    found = figures(data)
+    rows = []
+    for row in crawler_rows(data):
+        key = f"crawler.{row['approach']}.{row['concurrency']}"
+        rows.append(
+            [
+                CRAWLER_NAMES[row["approach"]],
+                str(row["concurrency"]),
+                _fig(found, f"{key}.seconds"),
+                _fig(found, f"{key}.limit"),
+                _fig(found, f"{key}.percent"),
+                _fig(found, f"{key}.rate"),
+                _fig(found, f"{key}.cpu"),
+                _fig(found, f"{key}.rss"),
+            ]
+        )
+    header = [
+        "Client",
+        "In flight",
+        "Time (median)",
+        "Lower bound",
+        "Bound / time",
+        "Requests per second",
+        "Client CPU per request",
+        "Peak memory",
+    ]
+    return _markdown(header, rows, "lrrrrrrr")
 
 
 def _machine_table(data: dict) -> str:
