@@ -299,6 +299,7 @@ def test_the_chapters_conclusions_hold_for_the_data():
     assert switches["threads"] > switches["tasks"]
 
 
+@pytest.mark.slow
 def test_crawler_measurement_smoke_run(tmp_path):
     """The crawler chapter's measurement still runs, and obeys the lower bound."""
     output = tmp_path / "crawler.json"
@@ -318,7 +319,17 @@ def test_crawler_measurement_smoke_run(tmp_path):
         (approach, concurrency)
         for approach in ("crawler", "bare", "threads")
         for concurrency in (4, 20)
-    }
+    } | {("per-request", 20)}
     for run in runs:
         assert len(run["samples"]) == 1
         assert run["samples"][0]["seconds"] >= run["lower_bound_seconds"]
+
+
+def test_every_figure_on_the_crawler_page_is_the_datas(site):
+    page = (site / "case-study-crawler" / "index.html").read_text(encoding="utf-8")
+    expected = report.figures(report.load())
+    shown = _FIGURE.findall(page)
+    assert len(shown) > 30
+    for key, text in shown:
+        assert key.startswith("crawler."), key
+        assert unescape(text) == expected[key], key

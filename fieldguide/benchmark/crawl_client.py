@@ -4,8 +4,9 @@
 
 APPROACH is ``crawler`` (the chapter's finished tool, through its command
 line, in this process), ``bare`` (one aiohttp session and a semaphore, nothing
-else: the reference the tool is held to) or ``threads`` (a pool of that many
-threads with ``requests``). Each run gets a fresh interpreter.
+else: the reference the tool is held to), ``per-request`` (the bare loop with
+a new session for every request) or ``threads`` (a pool of that many threads
+with ``requests``). Each run gets a fresh interpreter.
 """
 
 from __future__ import annotations
@@ -43,6 +44,25 @@ def bare(urls: list[str], concurrency: int) -> None:
     asyncio.run(run())
 
 
+def per_request(urls: list[str], concurrency: int) -> None:
+    """The bare loop with the common mistake: a new session for every request."""
+
+    async def run() -> None:
+        limit = asyncio.Semaphore(concurrency)
+
+        async def fetch(url: str) -> None:
+            async with (
+                limit,
+                aiohttp.ClientSession() as session,
+                session.get(url) as response,
+            ):
+                _check(response.status, await response.read(), url)
+
+        await asyncio.gather(*(fetch(url) for url in urls))
+
+    asyncio.run(run())
+
+
 def crawler(urls: list[str], concurrency: int) -> None:
     sys.path.insert(0, str(CRAWLER_FOLDER))
     import crawl  # the chapter's tool, as a reader would run it
@@ -66,7 +86,12 @@ def crawler(urls: list[str], concurrency: int) -> None:
             )
 
 
-RUNNERS = {"crawler": crawler, "bare": bare, "threads": threads}
+RUNNERS = {
+    "crawler": crawler,
+    "bare": bare,
+    "per-request": per_request,
+    "threads": threads,
+}
 
 
 def run(approach: str, requests_: int, delay_ms: int, port: int, concurrency: int):

@@ -29,8 +29,22 @@ from fieldguide.benchmark.__main__ import (
 )
 
 APPROACHES = ("crawler", "bare", "threads")
-FULL = {"repeats": 3, "requests": 10_000, "delay_ms": 50, "concurrency": [10, 100, 500]}
-SMOKE = {"repeats": 1, "requests": 40, "delay_ms": 10, "concurrency": [4, 20]}
+
+# A session per request is measured at one bound only ("per_request_at").
+FULL = {
+    "repeats": 3,
+    "requests": 10_000,
+    "delay_ms": 50,
+    "concurrency": [10, 100, 500],
+    "per_request_at": 100,
+}
+SMOKE = {
+    "repeats": 1,
+    "requests": 40,
+    "delay_ms": 10,
+    "concurrency": [4, 20],
+    "per_request_at": 20,
+}
 
 
 def lower_bound_seconds(requests: int, concurrency: int, delay_ms: int) -> float:
@@ -39,26 +53,31 @@ def lower_bound_seconds(requests: int, concurrency: int, delay_ms: int) -> float
 
 
 def run(settings: dict) -> list[dict]:
-    configs = [
-        {
-            "approach": approach,
-            "requests": settings["requests"],
-            "delay_ms": settings["delay_ms"],
-            "concurrency": concurrency,
-            "lower_bound_seconds": lower_bound_seconds(
-                settings["requests"], concurrency, settings["delay_ms"]
-            ),
-            "samples": [],
-        }
-        for concurrency in settings["concurrency"]
-        for approach in APPROACHES
-    ]
+    groups = []  # the runs of one bound, whose order rotates from round to round
+    for concurrency in settings["concurrency"]:
+        approaches = list(APPROACHES)
+        if concurrency == settings["per_request_at"]:
+            approaches.append("per-request")
+        groups.append(
+            [
+                {
+                    "approach": approach,
+                    "requests": settings["requests"],
+                    "delay_ms": settings["delay_ms"],
+                    "concurrency": concurrency,
+                    "lower_bound_seconds": lower_bound_seconds(
+                        settings["requests"], concurrency, settings["delay_ms"]
+                    ),
+                    "samples": [],
+                }
+                for approach in approaches
+            ]
+        )
     with (server := Server()) as port:
         _python("crawl_client", "bare", 200, 0, port, 100, timeout=60)  # warm up
         for round_ in range(settings["repeats"]):
-            for group in range(0, len(configs), len(APPROACHES)):
-                same_job = configs[group : group + len(APPROACHES)]
-                for config in _rotated(same_job, round_):
+            for group in groups:
+                for config in _rotated(group, round_):
                     server_cpu = server.cpu_seconds()
                     sample = _python(
                         "crawl_client",
@@ -72,11 +91,11 @@ def run(settings: dict) -> list[dict]:
                     sample["server_cpu_seconds"] = server.cpu_seconds() - server_cpu
                     config["samples"].append(sample)
                     _say(
-                        f"round {round_ + 1}: {config['approach']:>8} at "
+                        f"round {round_ + 1}: {config['approach']:>11} at "
                         f"{config['concurrency']:>3} in flight: "
                         f"{sample['seconds']:.2f} s"
                     )
-    return configs
+    return [config for group in groups for config in group]
 
 
 def main(argv: list[str] | None = None) -> None:

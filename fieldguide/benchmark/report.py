@@ -413,6 +413,7 @@ def _switch_table(data: dict) -> str:
 CRAWLER_NAMES = {
     "crawler": "The finished crawler",
     "bare": "Bare aiohttp loop",
+    "per-request": "Bare loop, a session per request",
     "threads": "Thread pool",
 }
 
