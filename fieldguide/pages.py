@@ -4,12 +4,15 @@ A line of its own in a page's Markdown, indented as deep as the content it sits 
 
     {{ example("definitions/task_runs_beside_main.py") }}
     {{ example("definitions/task_runs_beside_main.py", "create") }}
+    {{ example("case-study-crawler/crawl.py", "fetch", output=False) }}
 
 becomes the code (the whole file, or the named ``# --8<-- [start:NAME]``
 section of it) with its recorded output (the ``.out`` file) directly beneath,
-both always in view. Both are pulled in by pymdownx.snippets with
-``check_paths`` on, so the build also fails if a file goes missing; this module
-checks first so that the error names the page, the line and the example.
+both always in view. ``output=False`` leaves the output out, for a second
+excerpt of a file whose output a page already shows with another one. Both
+are pulled in by pymdownx.snippets with ``check_paths`` on, so the build also
+fails if a file goes missing; this module checks first so that the error names
+the page, the line and the example.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class Directive:
     indent: str
     name: str  # path below examples/, e.g. "definitions/task_runs_beside_main.py"
     section: str | None
+    output: bool = True  # show the recorded output beneath the code
 
     @property
     def where(self) -> str:
@@ -61,31 +65,34 @@ def find_directives(markdown: str, page: Path) -> Iterator[Directive]:
     for number, text in enumerate(markdown.splitlines(), start=1):
         match = _DIRECTIVE.match(text)
         if match:
-            name, section = _parse_arguments(match["args"], f"{page}:{number}")
-            yield Directive(page, number, match["indent"], name, section)
+            name, section, output = _parse_arguments(match["args"], f"{page}:{number}")
+            yield Directive(page, number, match["indent"], name, section, output)
 
 
-def _parse_arguments(source: str, where: str) -> tuple[str, str | None]:
+def _parse_arguments(source: str, where: str) -> tuple[str, str | None, bool]:
     usage = (
         'write {{ example("chapter/file.py") }} '
-        'or {{ example("chapter/file.py", "section") }}'
+        'or {{ example("chapter/file.py", "section") }}, '
+        "optionally with output=False"
     )
     try:
         call = ast.parse(f"f({source})", mode="eval").body
         args = [ast.literal_eval(arg) for arg in call.args]
+        keywords = {k.arg: ast.literal_eval(k.value) for k in call.keywords}
     except (SyntaxError, ValueError):
         raise DirectiveError(
             f"{where}: cannot read example({source}): {usage}"
         ) from None
     if (
-        call.keywords
-        or not 1 <= len(args) <= 2
+        not 1 <= len(args) <= 2
         or not all(isinstance(a, str) for a in args)
+        or set(keywords) - {"output"}
+        or not isinstance(keywords.get("output", True), bool)
     ):
         raise DirectiveError(
             f"{where}: example({source}) has the wrong arguments: {usage}"
         )
-    return args[0], (args[1] if len(args) == 2 else None)
+    return args[0], (args[1] if len(args) == 2 else None), keywords.get("output", True)
 
 
 def check(directive: Directive) -> None:
@@ -151,11 +158,14 @@ def render(directive: Directive, source: str | None = None) -> str:
         f'``` {{ .python .example-code title="{title}" linenums="{first}" }}',
         f'--8<-- "{snippet}"',
         "```",
-        "",
-        f'``` {{ .text .example-output .no-copy title="{OUTPUT_TITLE}" }}',
-        f'--8<-- "{output}"',
-        "```",
     ]
+    if directive.output:
+        lines += [
+            "",
+            f'``` {{ .text .example-output .no-copy title="{OUTPUT_TITLE}" }}',
+            f'--8<-- "{output}"',
+            "```",
+        ]
     if source:
         view = f"{source}/blob/main/examples/{name}"
         edit = f"{source}/edit/main/examples/{name}"

@@ -41,6 +41,15 @@ def test_every_example_is_shown_on_a_page():
     )
 
 
+def test_every_example_is_shown_with_its_output_somewhere():
+    with_output = {d.name for d in _directives() if d.output}
+    without = sorted({d.name for d in _directives()} - with_output)
+    assert not without, (
+        "these examples appear only with output=False; show the output under "
+        "one of their excerpts: " + ", ".join(without)
+    )
+
+
 def test_every_recorded_output_belongs_to_an_example():
     orphans = [
         str(out.relative_to(ROOT))

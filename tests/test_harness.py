@@ -347,6 +347,15 @@ def test_a_directive_becomes_its_code_with_the_output_beneath(book_examples):
     ]
 
 
+def test_output_false_shows_the_code_alone(book_examples):
+    expanded = pages.expand(
+        '{{ example("chapter/shown.py", "part", output=False) }}\n', Path("p.md")
+    )
+    assert '--8<-- "chapter/shown.py:part"' in expanded
+    assert "example-output" not in expanded
+    assert "shown.out" not in expanded
+
+
 @pytest.mark.parametrize(
     ("directive", "message"),
     [
@@ -361,6 +370,7 @@ def test_a_directive_becomes_its_code_with_the_output_beneath(book_examples):
         ('{{ example("chapter/shown.py", "nope") }}', "shown.py has no section 'nope'"),
         ("{{ example(chapter) }}", "cannot read example"),
         ('{{ example("chapter/shown.py", title="x") }}', "has the wrong arguments"),
+        ('{{ example("chapter/shown.py", output="no") }}', "has the wrong arguments"),
     ],
 )
 def test_a_bad_directive_names_the_page_line_and_file(
