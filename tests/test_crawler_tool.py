@@ -9,6 +9,7 @@ real process and interrupts it with a real SIGINT.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import datetime
 import email.utils
@@ -21,9 +22,12 @@ import subprocess
 import sys
 import threading
 import time
+import types
 from pathlib import Path
 
+import aiohttp
 import pytest
+from aiohttp import web
 
 from fieldguide.examples import EXAMPLES
 
@@ -232,8 +236,10 @@ def test_retry_after_is_honoured(tmp_path, fault):
 def test_retry_after_as_seconds_or_a_date():
     assert crawl.retry_after(None) is None
     assert crawl.retry_after("3") == 3.0
-    assert crawl.retry_after("-3") == 0.0
-    assert crawl.retry_after("soon") is None
+    # RFC 9110's delay-seconds is digits and nothing else; anything that is
+    # neither digits nor a date is ignored, so the usual back-off applies.
+    for value in ["-3", "3.5", "1_0", " 3", "inf", "nan", "\u0663", "soon"]:
+        assert crawl.retry_after(value) is None, value
     later = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=30)
     seconds = crawl.retry_after(email.utils.format_datetime(later, usegmt=True))
     assert 25 < seconds <= 30
@@ -391,7 +397,8 @@ def test_a_torn_last_line_is_ignored_and_cut_off_on_resume(tmp_path):
         (b"", 2),
         (b"{", 2),  # just begun
         (b'{"url": "http://127.0.0.1/x", "outc', 2),
-        (b'{"url": "http://127.0.0.1/x"}', 2),  # whole, but no newline
+        # A whole record whose newline never made it: fetched again.
+        (json.dumps(dict.fromkeys(crawl.KEYS, None) | {"url": "u2"}).encode(), 2),
     ],
 )
 def test_read_records_leaves_out_a_torn_tail(tmp_path, tail, records):
@@ -409,6 +416,9 @@ def test_read_records_leaves_out_a_torn_tail(tmp_path, tail, records):
 NOT_OURS = [
     (b"Remember the milk.\n", "line 1 is not JSON"),
     (b"Remember the milk.", "line 1 is not JSON"),  # not a torn record
+    # JSON, so not cut short, and not a record: not ours, though it starts
+    # as a record does and has no newline.
+    (b'{"url": "my notes, not a crawl"}', "line 1 is not a crawl.py record"),
     (b"[1, 2]\n", "line 1 is not a crawl.py record"),
     (b'{"url": "x"}\n', "line 1 is not a crawl.py record"),
     (b'{"url": 1, "outcome": 1, "status": 1, "reason": 1, "attempts": 1, '
@@ -453,6 +463,8 @@ BAD_ARGUMENTS = [
     (["--concurrency", "two"], "needs a whole number of 1 or more"),
     (["--rate", "nan"], "argument --rate: needs a number of 0 or more"),
     (["--timeout", "0"], "argument --timeout: needs a number of 0.001"),
+    (["--timeout", "inf"], "argument --timeout: needs a number of 0.001"),
+    (["--timeout", "nan"], "argument --timeout: needs a number of 0.001"),
     (["--total-timeout", "-1"], "--total-timeout: needs a number of 0"),
     (["--retries", "-1"], "argument --retries: needs a whole number of 0"),
     (["--max-pages", "0"], "argument --max-pages: needs a whole number"),
@@ -680,3 +692,234 @@ def test_a_real_sigint_loses_nothing_and_a_resume_finishes(tmp_path, capsys):
     assert not {site.url + path for path in caught} & {r["url"] for r in first}
     cut_short = sum(paths[path] - attempts[path] for path in caught)
     assert cut_short >= len(caught)
+
+
+# --- pages and servers the test site does not make ------------------------
+
+
+def crawl_odd_site(tmp_path, answers, job, options=QUICK):
+    """Crawl a little site on 127.0.0.1 whose `answers` map a path to a
+    function from the request to a response; `job(base_url)` gives the
+    URLs or the start URL."""
+    hits = collections.Counter()  # requests per path
+    output = tmp_path / "out.jsonl"
+
+    async def answer(request):
+        hits[request.path] += 1
+        return answers[request.path](request)
+
+    async def go():
+        app = web.Application()
+        for path in answers:
+            app.router.add_get(path, answer)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, "127.0.0.1", 0).start()
+            base = f"http://127.0.0.1:{runner.addresses[0][1]}"
+            job_ = job(base)
+            summary = await asyncio.wait_for(crawl.crawl(job_, options, output), 20)
+        finally:
+            await runner.cleanup()
+        return base, summary
+
+    base, summary = asyncio.run(go())
+    records = read_lines(output)
+    return types.SimpleNamespace(
+        base=base, summary=summary, records=records, hits=hits,
+        found={r["url"].removeprefix(base): r for r in records},
+    )  # fmt: skip
+
+
+def page(html):
+    return lambda request: web.Response(text=html, content_type="text/html")
+
+
+def test_a_page_the_parser_gives_up_on_fails_and_the_crawl_goes_on(tmp_path):
+    links = '<a href="/bad">b</a> <a href="/good">g</a>'
+    answers = {
+        "/": page(f"<title>Home</title>{links}"),
+        # html.parser raises AssertionError at an unknown marked section.
+        "/bad": page('<title>Bad</title><![x y]><a href="/never">n</a>'),
+        "/good": page("<title>Good</title>"),
+    }
+    got = crawl_odd_site(tmp_path, answers, lambda b: b + "/")
+    found = got.found
+    assert sorted(found) == ["/", "/bad", "/good"]
+    bad = found["/bad"]
+    assert (bad["outcome"], bad["status"], bad["attempts"]) == ("failed", 200, 1)
+    assert bad["reason"] == "could not parse the page (AssertionError)"
+    assert (bad["title"], bad["links"]) == (None, [])
+    assert got.summary.outcomes == {"ok": 2, "failed": 1}
+    assert got.hits["/never"] == 0
+
+
+def test_an_unexpected_error_fails_only_its_own_url(tmp_path, monkeypatch):
+    fetch = crawl.Crawler.fetch
+
+    async def broken_for_page_3(self, url):
+        if url.endswith("/page/3"):
+            raise RuntimeError("a bug")
+        return await fetch(self, url)
+
+    monkeypatch.setattr(crawl.Crawler, "fetch", broken_for_page_3)
+    output = tmp_path / "out.jsonl"
+    summary, site = run(all_pages, QUICK, output, pages=6, delay=0.0)
+    found = {r["url"]: r for r in read_lines(output)}
+    assert len(found) == 6
+    broken = found[site.page_url(3)]
+    assert broken["outcome"] == "failed"
+    assert broken["reason"] == "crawl.py failed on it (RuntimeError)"
+    assert summary.outcomes == {"ok": 5, "failed": 1}
+
+
+def busy(status, retry_after):
+    return lambda request: web.Response(
+        status=status, headers={"Retry-After": retry_after}
+    )
+
+
+def test_a_retry_after_too_long_or_unreadable_neither_hangs_nor_crashes(tmp_path):
+    answers = {
+        "/hour": busy(503, "3600"),  # longer than crawl.LONGEST_WAIT
+        "/minute": busy(429, "61"),
+        "/inf": busy(503, "inf"),  # not digits: the usual back-off
+        "/nan": busy(429, "nan"),
+        "/negative": busy(503, "-5"),
+    }
+    options = crawl.Options(retries=2, backoff=0.01, seed=0)
+    got = crawl_odd_site(
+        tmp_path, answers, lambda b: [b + path for path in answers], options
+    )
+    found = got.found
+    assert found["/hour"]["reason"] == "the server asked to wait 3600 s, too long"
+    assert found["/minute"]["reason"] == "the server asked to wait 61 s, too long"
+    assert got.hits["/hour"] == got.hits["/minute"] == 1  # not asked again
+    for path, reason in [
+        ("/inf", "HTTP 503 Service Unavailable"),
+        ("/nan", "HTTP 429 Too Many Requests"),
+        ("/negative", "HTTP 503 Service Unavailable"),
+    ]:
+        assert (found[path]["reason"], found[path]["attempts"]) == (reason, 3)
+        assert got.hits[path] == 3
+    assert crawl.LONGEST_WAIT == 60
+    assert got.summary.outcomes == {"failed": 5}
+
+
+def test_a_redirect_to_something_not_http_is_not_retried(tmp_path):
+    def to_mail(request):
+        raise web.HTTPFound("mailto:someone@example.invalid")
+
+    got = crawl_odd_site(tmp_path, {"/mail": to_mail}, lambda b: [b + "/mail"])
+    [record] = got.records
+    assert record["reason"] == (
+        "redirected to mailto:someone@example.invalid, not a web page"
+    )
+    assert (record["attempts"], got.hits["/mail"]) == (1, 1)
+
+
+class Refusing:
+    """A stand-in for a ClientSession whose every request raises `error`."""
+
+    def __init__(self, error):
+        self.error = error
+
+    @contextlib.asynccontextmanager
+    async def get(self, url):
+        raise self.error
+        yield  # never reached: it makes get() a generator
+
+
+def bare(kind):
+    """An exception of aiohttp's `kind`, made without its usual arguments
+    (only its type is read)."""
+    return kind.__new__(kind)
+
+
+ATTEMPT_FAILURES = [
+    # (error, reason, worth retrying)
+    (bare(aiohttp.ClientConnectorDNSError), "no such host (DNS)", False),
+    (
+        bare(aiohttp.ClientConnectorCertificateError),
+        "TLS failed (ClientConnectorCertificateError)",
+        False,
+    ),
+    (
+        aiohttp.ServerFingerprintMismatch(b"a", b"b", "h", 443),
+        "TLS failed (ServerFingerprintMismatch)",
+        False,
+    ),
+    (
+        aiohttp.InvalidUrlClientError("http://a b/"),
+        "not a URL it can request: http://a b/",
+        False,
+    ),
+    (
+        aiohttp.InvalidUrlRedirectClientError("http://[x", "no URL"),
+        "redirected to http://[x - no URL, not a web page",
+        False,
+    ),
+    (bare(aiohttp.ClientResponseError), "request failed (ClientResponseError)", False),
+    (
+        aiohttp.ServerDisconnectedError(),
+        "connection failed (ServerDisconnectedError)",
+        True,
+    ),
+    (aiohttp.ClientOSError(), "connection failed (ClientOSError)", True),
+    (aiohttp.ClientPayloadError(), "connection failed (ClientPayloadError)", True),
+]
+
+
+@pytest.mark.parametrize(("error", "reason", "retried"), ATTEMPT_FAILURES)
+def test_only_failures_a_retry_can_mend_are_retried(error, reason, retried):
+    crawler = crawl.Crawler(Refusing(error), QUICK, crawl.Summary())
+    answer = asyncio.run(crawler.attempt("http://127.0.0.1:9/"))
+    assert answer == (None, reason, None, 0 if retried else None)
+
+
+def test_a_redirect_off_the_start_host_is_not_followed(tmp_path):
+    def off_host(request):
+        # localhost is this machine, but another host than 127.0.0.1.
+        port = request.url.port
+        raise web.HTTPFound(f"http://localhost:{port}/elsewhere")
+
+    def on_host(request):
+        raise web.HTTPFound("/good")
+
+    answers = {
+        "/": page('<a href="/off">o</a> <a href="/moved">m</a>'),
+        "/off": off_host,
+        "/moved": on_host,  # followed: it stays on the host
+        "/good": page("<title>Good</title>"),
+        "/elsewhere": page("<title>Elsewhere</title>"),
+    }
+    got = crawl_odd_site(tmp_path, answers, lambda b: b + "/")
+    found = got.found
+    assert sorted(found) == ["/", "/moved", "/off"]
+    port = got.base.rsplit(":", 1)[1]
+    off = found["/off"]
+    assert off["outcome"] == "failed"
+    assert off["reason"] == (
+        f"redirected off the site to http://localhost:{port}/elsewhere"
+    )
+    assert (off["attempts"], got.hits["/elsewhere"]) == (1, 0)
+    assert found["/moved"]["title"] == "Good"
+
+
+@pytest.mark.parametrize("start", ["", "/", "/#top", "#"])
+def test_the_start_url_is_normalised_as_links_are(tmp_path, start):
+    answers = {"/": page('<a href="/">home</a> <a href="/#top">top</a>')}
+    got = crawl_odd_site(tmp_path, answers, lambda b: b + start)
+    assert [r["url"] for r in got.records] == [got.base + "/"]
+    assert got.hits["/"] == 1
+
+
+def test_a_body_that_is_not_text_is_fetched_and_not_read(tmp_path):
+    def picture(request):
+        body = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+        return web.Response(body=body, content_type="image/png")
+
+    got = crawl_odd_site(tmp_path, {"/p.png": picture}, lambda b: [b + "/p.png"])
+    [record] = got.records
+    assert (record["outcome"], record["status"]) == ("ok", 200)
+    assert (record["reason"], record["title"]) == (None, None)

@@ -1,5 +1,6 @@
 # /// script
-# dependencies = ["aiohttp>=3.9,<4", "tqdm>=4.66,<5"]
+# requires-python = ">=3.11"
+# dependencies = ["aiohttp>=3.12,<4", "tqdm>=4.66,<5"]
 # [tool.fieldguide]
 # skip = "a command-line tool: crawl_the_test_site.py shows it running"
 # ///
@@ -55,14 +56,17 @@ def read_records(path):
     except OSError as error:
         raise CrawlError(f"cannot read {path}: {error.strerror}") from None
     *lines, tail = data.split(b"\n")  # tail: b"" or a line with no end
-    if tail and not (tail.startswith(START) or START.startswith(tail)):
-        lines.append(tail)  # not the start of a record: refused below
+    if tail:
+        lines.append(tail)  # checked like the rest, with one allowance
     records = []
     keep = 0  # bytes of good lines so far
     for number, line in enumerate(lines, start=1):
+        torn = tail and number == len(lines)  # no newline after it
         try:
             record = json.loads(line)
         except ValueError:  # bad JSON or bad UTF-8
+            if torn and (line.startswith(START) or START.startswith(line)):
+                break  # the start of a record, cut short: left out
             raise CrawlError(
                 f"{path} line {number} is not JSON; is it crawl.py's output?"
             ) from None
@@ -75,6 +79,8 @@ def read_records(path):
                 f"{path} line {number} is not a crawl.py record"
                 f" (it needs the keys {', '.join(KEYS)})"
             )
+        if torn:  # a whole record, but its newline never made it
+            break  # left out too: the URL is fetched again
         records.append(record)
         keep += len(line) + 1
     return records, keep
@@ -211,14 +217,18 @@ class TokenBucket:
                 await asyncio.sleep((1.0 - self.tokens) / self.rate)
 
 
+LONGEST_WAIT = 60.0  # seconds: the most a retry waits, whoever asks
+
+
 def retry_after(value):
-    """Seconds to wait from a Retry-After header (seconds or a date)."""
+    """Seconds to wait from a Retry-After header (seconds or a date).
+
+    None if there is no header or it is neither of the two forms.
+    """
     if value is None:
         return None
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
+    if value.isascii() and value.isdigit():  # RFC 9110: digits, nothing else
+        return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -255,6 +265,10 @@ class PageReader(html.parser.HTMLParser):
 
 
 # --8<-- [start:fetch]
+TLS_FAILED = (aiohttp.ClientSSLError, aiohttp.ServerFingerprintMismatch)
+CUT_OFF = (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError)
+
+
 class Crawler:
     def __init__(self, session, options, summary):
         self.session = session
@@ -274,15 +288,22 @@ class Crawler:
             status, reason, page, wait = await self.attempt(url)
             if wait is None or attempts > self.options.retries:
                 break
+            if wait > LONGEST_WAIT:  # a retry that far off is no retry
+                reason = f"the server asked to wait {wait:.0f} s, too long"
+                break
             if wait == 0:  # no Retry-After: back off, with full jitter
                 ceiling = self.options.backoff * 2 ** (attempts - 1)
-                wait = self.random.uniform(0, min(ceiling, 60.0))
+                wait = self.random.uniform(0, min(ceiling, LONGEST_WAIT))
             self.summary.retries += 1
             await asyncio.sleep(wait)
         reader = PageReader()
         if page is not None and "html" in page.content_type:
-            reader.feed(page.text)
-            reader.close()
+            try:
+                reader.feed(page.text)
+                reader.close()
+            except Exception as error:  # html.parser gives up on some pages
+                reason = f"could not parse the page ({type(error).__name__})"
+                reader = PageReader()  # no title, no links
         record = {
             "url": url,
             "outcome": "failed" if reason else "ok",
@@ -318,14 +339,29 @@ class Crawler:
                 body = await response.read()
                 charset = response.charset or "utf-8"
                 where, content_type = str(response.url), response.content_type
+        except OffSite as error:
+            return None, f"redirected off the site to {error}", None, None
         except aiohttp.TooManyRedirects as error:
             last = error.history[-1].status  # the last of the redirects
             return last, "too many redirects", None, None
         except TimeoutError:
             reason = f"no answer within {self.options.timeout:g} s"
             return None, reason, None, 0
-        except aiohttp.ClientError as error:
+        except aiohttp.RedirectClientError as error:
+            return None, f"redirected to {error}, not a web page", None, None
+        except aiohttp.InvalidURL as error:
+            return None, f"not a URL it can request: {error}", None, None
+        except aiohttp.ClientConnectorDNSError:
+            return None, "no such host (DNS)", None, None
+        except TLS_FAILED as error:  # the same certificate next time
+            return None, f"TLS failed ({type(error).__name__})", None, None
+        except CUT_OFF as error:  # a network hiccup, or a server restarting
             return None, f"connection failed ({type(error).__name__})", None, 0
+        except aiohttp.ClientError as error:  # nothing a retry would change
+            return None, f"request failed ({type(error).__name__})", None, None
+        if not (content_type.startswith("text/") or "html" in content_type):
+            # An image, a PDF: fetched, and that is all there is to do.
+            return status, None, Page(where, content_type, None), None
         try:
             page = Page(where, content_type, body.decode(charset))
         except (LookupError, UnicodeDecodeError):  # a broken page, for good
@@ -339,14 +375,37 @@ class Crawler:
 Page = collections.namedtuple("Page", "url content_type text")
 
 
+class OffSite(Exception):
+    """A redirect led off the host being crawled (the URL it led to)."""
+
+
+def stay_on(start):
+    """An aiohttp client middleware that refuses, before it is made, any
+    request (a redirect's, say) to a host other than that of `start`."""
+    start = urllib.parse.urlsplit(start)
+    host = start.hostname, start.port  # as links are compared: any scheme
+
+    async def middleware(request, handler):
+        if (request.url.host, request.url.explicit_port) != host:
+            raise OffSite(str(request.url))
+        return await handler(request)
+
+    return middleware
+
+
+def normalise(url):
+    """`url` without its #fragment, and with "/" for an empty path."""
+    parts = urllib.parse.urlsplit(urllib.parse.urldefrag(url).url)
+    return parts._replace(path=parts.path or "/").geturl()
+
+
 def same_host_links(base, hrefs, host):
     """The http(s) URLs that `hrefs` on page `base` lead to on `host`, each
     once, in order, without their #fragments."""
     kept = {}
     for href in hrefs:
         try:
-            link = urllib.parse.urljoin(base, href)
-            link = urllib.parse.urldefrag(link).url
+            link = normalise(urllib.parse.urljoin(base, href))
             parts = urllib.parse.urlsplit(link)
         except ValueError:
             continue  # a link too broken to follow
@@ -371,6 +430,7 @@ async def crawl(urls_or_start, options, output, *, summary=None):
     records, keep = read_records(output)
     recorded = {record["url"] for record in records}
     if follow:
+        urls_or_start = normalise(urls_or_start)  # as links are
         host = urllib.parse.urlsplit(urls_or_start).netloc
         seen = {urls_or_start} | recorded  # every URL queued or recorded
         todo = [] if urls_or_start in recorded else [urls_or_start]
@@ -400,7 +460,13 @@ async def crawl(urls_or_start, options, output, *, summary=None):
         while True:
             url = await queue.get()
             try:
-                record, where, hrefs = await crawler.fetch(url)
+                try:
+                    record, where, hrefs = await crawler.fetch(url)
+                except Exception as error:  # a bug: one URL fails, not all
+                    reason = f"crawl.py failed on it ({type(error).__name__})"
+                    record = dict.fromkeys(KEYS, None) | {"url": url}
+                    record |= {"outcome": "failed", "reason": reason}
+                    where, hrefs = url, []
                 if follow:
                     links = same_host_links(where, hrefs, host)
                     record["links"] = links
@@ -436,6 +502,8 @@ async def crawl(urls_or_start, options, output, *, summary=None):
                 aiohttp.ClientSession(
                     connector=aiohttp.TCPConnector(limit=options.concurrency),
                     timeout=timeout,
+                    # Redirects, too, stay on the host being crawled.
+                    middlewares=[stay_on(urls_or_start)] if follow else [],
                 ) as session,
                 asyncio.TaskGroup() as group,
             ):
@@ -475,7 +543,7 @@ def at_least(kind, low):
             value = kind(text)
         except ValueError:
             value = None
-        if value is None or not value >= low:  # "not >=" refuses NaN
+        if value is None or not low <= value < math.inf:  # "not" refuses NaN
             noun = "whole number" if kind is int else "number"
             raise argparse.ArgumentTypeError(
                 f"needs a {noun} of {low:g} or more, not {text!r}"
