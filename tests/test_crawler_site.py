@@ -594,9 +594,11 @@ def test_bad_arguments_are_a_one_line_error(capsys):
         with pytest.raises(SystemExit) as exit:
             main(argv)
         assert exit.value.code == 2
-        error = capsys.readouterr().err.splitlines()[-1]
+        error = capsys.readouterr().err
+        assert error.count("\n") == 1  # the whole of it: no usage text
         assert re.match(r"\S+: error: ", error)  # \S+: the program's name
         assert message in error
+        assert error.endswith(" (see --help)\n")
 
 
 def test_the_demonstration_says_when_a_kind_is_on_no_page(capsys):
@@ -786,7 +788,8 @@ def test_bad_arguments_to_the_process_exit_2_with_one_error_line():
         timeout=30,
     )
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr.splitlines()[-1] == (
+    assert done.stderr == (
         "site_with_faults.py: error: unknown fault 'fast'; the faults are "
         + ", ".join(FAULT_NAMES)
+        + " (see --help)\n"
     )

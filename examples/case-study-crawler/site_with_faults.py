@@ -460,8 +460,14 @@ async def serve(site):
     print(site.stats.report())
 
 
+class Parser(argparse.ArgumentParser):
+    def error(self, message):
+        # One line, not argparse's usage text first.
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
 def main(argv=None):
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         description="A web site of numbered pages that fails on purpose, "
         "the same way every time for the same seed."
     )
