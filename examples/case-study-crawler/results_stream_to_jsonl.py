@@ -37,16 +37,17 @@ async def fetch(session, limit, url):
 
 
 # --8<-- [start:write]
-async def fetch_and_record(session, limit, url, output, path):
+async def fetch_and_record(session, limit, url, output, path, counts):
     record = await fetch(session, limit, url)
     # One whole line per write, and flushed at once: a crash later loses
     # nothing written here. Tasks cannot interleave inside this line, as
     # nothing in it awaits.
     output.write(json.dumps(record) + "\n")
     output.flush()
-    written = count_lines(path)
+    counts["written"] += 1
+    written, lines = counts["written"], count_lines(path)
     if written % 4 == 0:
-        print(f"{written} results in; the file holds {written} lines")
+        print(f"{written} results written; the file holds {lines} lines")
 
 
 def count_lines(path):
@@ -59,11 +60,12 @@ async def main(output, path):
     faults = Faults(error_500=0.2)
     async with TestSite(pages=PAGES, delay=0.2, faults=faults) as site:
         limit = asyncio.Semaphore(CONCURRENCY)
+        counts = {"written": 0}  # results written, counted as they go
         async with aiohttp.ClientSession() as session:
             await asyncio.gather(
                 *(
                     fetch_and_record(
-                        session, limit, site.page_url(n), output, path
+                        session, limit, site.page_url(n), output, path, counts
                     )
                     for n in range(PAGES)
                 )
