@@ -175,6 +175,19 @@ class ExampleTimeout(Exception):
     pass
 
 
+def python_version(python: str) -> str:
+    """The version of the interpreter at ``python``, as 'X.Y.Z'.
+
+    Raises OSError or subprocess.CalledProcessError if it cannot be run.
+    """
+    return subprocess.run(
+        [python, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
 def has_main_guard(path: Path) -> bool:
     """Whether the program starts under ``if __name__ == "__main__":``."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))

@@ -24,7 +24,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fieldguide.examples import Example, ExampleTimeout, find_examples, run_example
+from fieldguide.examples import (
+    Example,
+    ExampleTimeout,
+    find_examples,
+    python_version,
+    run_example,
+)
 
 REAL_TIMEOUT = 120.0  # seconds: the longest example sleeps for about a minute
 
@@ -72,12 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     if python is None:
         parser.error(f"no Python at {options.python}")
     python = str(Path(python).absolute())
-    version = subprocess.run(
-        [python, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
+    try:
+        version = python_version(python)
+    except (OSError, subprocess.CalledProcessError) as error:
+        parser.error(f"--python {python}: cannot run it ({error})")
 
     known = find_examples()
     names = {example.name for example in known}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from fieldguide.examples import DOCS, EXAMPLES, ROOT
+from fieldguide.examples import DOCS, EXAMPLES, ROOT, python_version
 
 
 def pytest_addoption(parser):
@@ -43,12 +43,7 @@ def example_python(request):
     """The interpreter that runs the examples, and its version as 'X.Y.Z'."""
     path = request.config.getoption("example_python")
     try:
-        version = subprocess.run(
-            [path, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
+        version = python_version(path)
     except (OSError, subprocess.CalledProcessError) as error:
         message = f"--example-python {path}: cannot run it ({error})"
         raise pytest.UsageError(message) from None
