@@ -313,16 +313,22 @@ def test_crawler_measurement_smoke_run(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    runs = json.loads(output.read_text())["runs"]
+    data = json.loads(output.read_text())
+    runs = data["runs"]
     measured = {(run["approach"], run["concurrency"]) for run in runs}
     assert measured == {
         (approach, concurrency)
         for approach in ("crawler", "bare", "threads")
         for concurrency in (4, 20)
-    } | {("per-request", 20)}
+    } | {("per-request", 20), ("crawler-links", 20)}
     for run in runs:
         assert len(run["samples"]) == 1
         assert run["samples"][0]["seconds"] >= run["lower_bound_seconds"]
+    parse = data["parse"]
+    # Reading the whole page costs more than reading up to its title.
+    assert parse["html_parser_whole_us"] > parse["html_parser_title_us"] > 0
+    assert parse["lxml_whole_us"] > 0
+    assert parse["page_links"] == 10
 
 
 def test_every_figure_on_the_crawler_page_is_the_datas(site):

@@ -754,6 +754,24 @@ def test_a_page_the_parser_gives_up_on_fails_and_the_crawl_goes_on(tmp_path):
     assert got.hits["/never"] == 0
 
 
+def test_with_a_list_only_the_title_is_read(tmp_path):
+    # html.parser gives up at the marked section, after the title: a list
+    # of URLs wants only titles, so the crawler never reads that far.
+    after_the_title = '<title>Odd</title><![x y]><a href="/never">n</a>'
+    answers = {"/odd": page(after_the_title), "/plain": page("<title>P</title>")}
+    got = crawl_odd_site(tmp_path, answers, lambda b: [b + "/odd", b + "/plain"])
+    odd = got.found["/odd"]
+    assert (odd["outcome"], odd["reason"], odd["title"]) == ("ok", None, "Odd")
+    assert "links" not in odd
+    assert got.found["/plain"]["title"] == "P"
+    reader = crawl.PageReader(links=False)
+    with pytest.raises(crawl.PageReader.Done):
+        reader.feed(after_the_title)
+    assert (reader.title, reader.links) == ("Odd", [])
+    with pytest.raises(AssertionError):  # reading on is what fails
+        crawl.PageReader(links=True).feed(after_the_title)
+
+
 def test_an_unexpected_error_fails_only_its_own_url(tmp_path, monkeypatch):
     fetch = crawl.Crawler.fetch
 

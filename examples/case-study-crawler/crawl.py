@@ -243,21 +243,28 @@ def retry_after(value):
 
 
 class PageReader(html.parser.HTMLParser):
-    """Collects a page's <title> and the targets of its <a href> links."""
+    """Collects a page's <title> and, if `links`, the targets of its
+    <a href> links; without links it stops reading at the title's end."""
 
-    def __init__(self):
+    class Done(Exception):
+        """The title is all that was wanted: stop reading."""
+
+    def __init__(self, links=True):
         super().__init__()
         self.title = None
         self.links = []
+        self._want_links = links
         self._in_title = False
 
     def handle_starttag(self, tag, attrs):
-        if tag == "a":
+        if tag == "a" and self._want_links:
             self.links.extend(value for name, value in attrs if name == "href")
         self._in_title = tag == "title"
 
     def handle_endtag(self, tag):
         self._in_title = False
+        if tag == "title" and not self._want_links:
+            raise PageReader.Done  # parsing the rest would cost, for nothing
 
     def handle_data(self, data):
         if self._in_title:
@@ -270,8 +277,9 @@ CUT_OFF = (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError)
 
 
 class Crawler:
-    def __init__(self, session, options, summary):
+    def __init__(self, session, options, summary, *, links=True):
         self.session = session
+        self.links = links  # whether to read the links of each page
         self.options = options
         self.summary = summary
         self.limit = TokenBucket(options.rate) if options.rate else None
@@ -296,11 +304,13 @@ class Crawler:
                 wait = self.random.uniform(0, min(ceiling, LONGEST_WAIT))
             self.summary.retries += 1
             await asyncio.sleep(wait)
-        reader = PageReader()
+        reader = PageReader(links=self.links)
         if page is not None and "html" in page.content_type:
             try:
                 reader.feed(page.text)
                 reader.close()
+            except PageReader.Done:
+                pass
             except Exception as error:  # html.parser gives up on some pages
                 reason = f"could not parse the page ({type(error).__name__})"
                 reader = PageReader()  # no title, no links
@@ -507,7 +517,7 @@ async def crawl(urls_or_start, options, output, *, summary=None):
                 ) as session,
                 asyncio.TaskGroup() as group,
             ):
-                crawler = Crawler(session, options, summary)
+                crawler = Crawler(session, options, summary, links=follow)
                 workers = [
                     group.create_task(work(crawler, file, bar))
                     for _ in range(options.concurrency)

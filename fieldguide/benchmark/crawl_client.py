@@ -2,11 +2,15 @@
 
 ``python -m fieldguide.benchmark.crawl_client APPROACH N DELAY_MS PORT CONCURRENCY``
 
-APPROACH is ``crawler`` (the chapter's finished tool, through its command
-line, in this process), ``bare`` (one aiohttp session and a semaphore, nothing
-else: the reference the tool is held to), ``per-request`` (the bare loop with
-a new session for every request) or ``threads`` (a pool of that many threads
-with ``requests``). Each run gets a fresh interpreter.
+The pages are the server's HTML site (``/site/<n>``). APPROACH is
+``crawler`` (the chapter's finished tool, through its command line, in this
+process, given the list of URLs), ``crawler-links`` (the tool crawling the
+same pages by following their links from page 0), ``bare`` (one aiohttp
+session and a semaphore, nothing else: the reference the tool is held to),
+``per-request`` (the bare loop with a new session for every request) or
+``threads`` (a pool of that many threads with ``requests``). Each run gets a
+fresh interpreter. ``crawl_client parse-costs`` times html.parser and lxml
+on one page of the site.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import asyncio
 import contextlib
 import io
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -24,6 +29,7 @@ from pathlib import Path
 import aiohttp
 
 from fieldguide.benchmark.client import _check, _cpu_seconds, threads
+from fieldguide.benchmark.server import site_page
 from fieldguide.examples import EXAMPLES
 
 CRAWLER_FOLDER = EXAMPLES / "case-study-crawler"
@@ -63,42 +69,120 @@ def per_request(urls: list[str], concurrency: int) -> None:
     asyncio.run(run())
 
 
-def crawler(urls: list[str], concurrency: int) -> None:
-    sys.path.insert(0, str(CRAWLER_FOLDER))
-    import crawl  # the chapter's tool, as a reader would run it
+class Terminal(io.TextIOWrapper):
+    """Standard error as the tool sees it when a person runs it: a terminal,
+    so that its progress bar is drawn (here into /dev/null)."""
 
-    with tempfile.TemporaryDirectory() as folder:
-        url_file = Path(folder, "urls.txt")
-        url_file.write_text("".join(f"{url}\n" for url in urls))
+    def __init__(self) -> None:
+        # The wrapper closes the file it is given.
+        super().__init__(open(os.devnull, "wb"), write_through=True)  # noqa: SIM115
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _run_crawler(urls: list[str], concurrency: int, follow: bool) -> None:
+    import crawl  # imported before the clock starts, as the others' are
+
+    with tempfile.TemporaryDirectory() as folder, Terminal() as terminal:
         output = Path(folder, "results.jsonl")
-        argv = ["--urls", str(url_file), "--output", str(output)]
-        argv += ["--concurrency", str(concurrency)]
-        with contextlib.redirect_stdout(io.StringIO()):  # its summary
+        if follow:  # the first URL is the start; links lead to the rest
+            argv = ["--start", urls[0], "--max-pages", str(len(urls))]
+        else:
+            url_file = Path(folder, "urls.txt")
+            url_file.write_text("".join(f"{url}\n" for url in urls))
+            argv = ["--urls", str(url_file)]
+        argv += ["--output", str(output), "--concurrency", str(concurrency)]
+        with (
+            contextlib.redirect_stdout(io.StringIO()),  # its summary
+            contextlib.redirect_stderr(terminal),
+        ):
             status = crawl.main(argv)
         if status not in (0, None):
             raise RuntimeError(f"the crawler exited with status {status}")
-        lines = output.read_text().splitlines()
-        failed = [line for line in lines if '"outcome": "ok"' not in line]
-        if len(lines) != len(urls) or failed:
+        records = [json.loads(line) for line in output.read_text().splitlines()]
+        failed = [record for record in records if record["outcome"] != "ok"]
+        # Following links must find the very pages the list names.
+        if sorted(record["url"] for record in records) != sorted(urls) or failed:
             raise RuntimeError(
-                f"the crawler recorded {len(lines)} of {len(urls)} URLs, "
+                f"the crawler recorded {len(records)} of {len(urls)} URLs, "
                 f"{len(failed)} not ok; first: {failed[:1]}"
             )
 
 
+def crawler(urls: list[str], concurrency: int) -> None:
+    _run_crawler(urls, concurrency, follow=False)
+
+
+def crawler_links(urls: list[str], concurrency: int) -> None:
+    _run_crawler(urls, concurrency, follow=True)
+
+
 RUNNERS = {
     "crawler": crawler,
+    "crawler-links": crawler_links,
     "bare": bare,
     "per-request": per_request,
     "threads": threads,
 }
 
 
+def parse_costs() -> dict:
+    """Microseconds to read one page of the site: what html.parser costs the
+    crawler (title only, as with a list of URLs; the whole page, as when
+    following links), and what a parser written in C (lxml) costs instead."""
+    import timeit
+
+    import lxml.html
+
+    sys.path.insert(0, str(CRAWLER_FOLDER))
+    import crawl
+
+    page = site_page(5, 10_000, "delay_ms=50&amp;pages=10000")
+
+    def html_parser(links: bool) -> crawl.PageReader:
+        reader = crawl.PageReader(links=links)
+        with contextlib.suppress(crawl.PageReader.Done):
+            reader.feed(page)
+            reader.close()
+        return reader
+
+    def with_lxml() -> tuple:
+        document = lxml.html.document_fromstring(page)
+        links = [a.get("href") for a in document.iter("a")]
+        return document.findtext(".//title"), links
+
+    # All three must find what the crawler needs, or the timing means nothing.
+    title, links = with_lxml()
+    if not (
+        html_parser(links=False).title == title == "Page 5 of 10000"
+        and html_parser(links=True).links == links
+        and links
+    ):
+        raise RuntimeError("html.parser and lxml disagree on the page")
+
+    def microseconds(function) -> float:
+        times = timeit.repeat(function, number=1000, repeat=7)
+        return sorted(times)[len(times) // 2] * 1000  # the median, per page, in µs
+
+    return {
+        "page_bytes": len(page.encode()),
+        "page_links": len(links),
+        "html_parser_title_us": microseconds(lambda: html_parser(links=False)),
+        "html_parser_whole_us": microseconds(lambda: html_parser(links=True)),
+        "lxml_whole_us": microseconds(with_lxml),
+        "lxml_version": lxml.__version__,
+    }
+
+
 def run(approach: str, requests_: int, delay_ms: int, port: int, concurrency: int):
     urls = [
-        f"http://127.0.0.1:{port}/page/{number}?delay_ms={delay_ms}"
+        f"http://127.0.0.1:{port}/site/{number}?delay_ms={delay_ms}&pages={requests_}"
         for number in range(requests_)
     ]
+    if approach.startswith("crawler"):
+        sys.path.insert(0, str(CRAWLER_FOLDER))
+        import crawl  # noqa: F401  (the chapter's tool, as a reader runs it)
     cpu_before = _cpu_seconds()
     start = time.perf_counter()
     RUNNERS[approach](urls, concurrency)
@@ -112,12 +196,18 @@ def run(approach: str, requests_: int, delay_ms: int, port: int, concurrency: in
 
 def main(argv: list[str]) -> None:
     usage = "usage: crawl_client APPROACH N DELAY_MS PORT CONCURRENCY"
+    if argv == ["parse-costs"]:
+        print(json.dumps(parse_costs()))
+        return
     if (
         len(argv) != 5
         or argv[0] not in RUNNERS
         or not all(a.isdigit() for a in argv[1:])
     ):
-        sys.exit(f"{usage}; APPROACH is one of {', '.join(RUNNERS)}; got {argv}")
+        sys.exit(
+            f"{usage} (or: crawl_client parse-costs); "
+            f"APPROACH is one of {', '.join(RUNNERS)}; got {argv}"
+        )
     approach, *numbers = argv
     print(json.dumps(run(approach, *map(int, numbers))))
 

@@ -1,11 +1,14 @@
 """Measure the crawler chapter's tool: ``python -m fieldguide.benchmark.crawler``.
 
 The finished crawler (examples/case-study-crawler/crawl.py), a bare aiohttp
-loop (one session and a semaphore) and a thread pool fetch the same pages from
-the benchmark's server, at several bounds on the requests in flight. Each run
-is a fresh interpreter on 127.0.0.1; the order of the three rotates from one
-round to the next. ``--smoke`` is a run of seconds, for the tests. Results go
-to ``benchmarks/crawler.json``, with the machine they ran on.
+loop (one session and a semaphore) and a thread pool fetch the same HTML pages
+from the benchmark's server, at several bounds on the requests in flight; at
+one bound, so do the bare loop with a session per request and the crawler
+finding the pages by following their links. Each run is a fresh interpreter
+on 127.0.0.1; the order rotates from one round to the next. The cost of
+parsing one page, with html.parser and with lxml, is measured too.
+``--smoke`` is a run of seconds, for the tests. Results go to
+``benchmarks/crawler.json``, with the machine they ran on.
 """
 
 from __future__ import annotations
@@ -29,21 +32,23 @@ from fieldguide.benchmark.__main__ import (
 )
 
 APPROACHES = ("crawler", "bare", "threads")
+# Measured at one bound only ("extras_at"): a session per request, and the
+# crawler following links (which adds parsing whole pages).
+EXTRAS = ("per-request", "crawler-links")
 
-# A session per request is measured at one bound only ("per_request_at").
 FULL = {
     "repeats": 3,
     "requests": 10_000,
     "delay_ms": 50,
     "concurrency": [10, 100, 500],
-    "per_request_at": 100,
+    "extras_at": 100,
 }
 SMOKE = {
     "repeats": 1,
     "requests": 40,
     "delay_ms": 10,
     "concurrency": [4, 20],
-    "per_request_at": 20,
+    "extras_at": 20,
 }
 
 
@@ -56,8 +61,8 @@ def run(settings: dict) -> list[dict]:
     groups = []  # the runs of one bound, whose order rotates from round to round
     for concurrency in settings["concurrency"]:
         approaches = list(APPROACHES)
-        if concurrency == settings["per_request_at"]:
-            approaches.append("per-request")
+        if concurrency == settings["extras_at"]:
+            approaches.extend(EXTRAS)
         groups.append(
             [
                 {
@@ -91,7 +96,7 @@ def run(settings: dict) -> list[dict]:
                     sample["server_cpu_seconds"] = server.cpu_seconds() - server_cpu
                     config["samples"].append(sample)
                     _say(
-                        f"round {round_ + 1}: {config['approach']:>11} at "
+                        f"round {round_ + 1}: {config['approach']:>13} at "
                         f"{config['concurrency']:>3} in flight: "
                         f"{sample['seconds']:.2f} s"
                     )
@@ -120,6 +125,7 @@ def main(argv: list[str] | None = None) -> None:
         "machine": describe_machine(),
         "settings": settings,
         "runs": run(settings),
+        "parse": _python("crawl_client", "parse-costs", timeout=120),
     }
     results["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     results["minutes"] = round((time.perf_counter() - started) / 60, 1)
