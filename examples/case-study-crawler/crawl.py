@@ -405,8 +405,11 @@ def stay_on(start):
 
 def normalise(url):
     """`url` without its #fragment, and with "/" for an empty path."""
-    parts = urllib.parse.urlsplit(urllib.parse.urldefrag(url).url)
-    return parts._replace(path=parts.path or "/").geturl()
+    return _normalised(urllib.parse.urlsplit(url))
+
+
+def _normalised(parts):
+    return parts._replace(path=parts.path or "/", fragment="").geturl()
 
 
 def same_host_links(base, hrefs, host):
@@ -415,12 +418,11 @@ def same_host_links(base, hrefs, host):
     kept = {}
     for href in hrefs:
         try:
-            link = normalise(urllib.parse.urljoin(base, href))
-            parts = urllib.parse.urlsplit(link)
+            parts = urllib.parse.urlsplit(urllib.parse.urljoin(base, href))
         except ValueError:
             continue  # a link too broken to follow
         if parts.scheme in ("http", "https") and parts.netloc == host:
-            kept[link] = None
+            kept[_normalised(parts)] = None
     return list(kept)
 
 
