@@ -43,11 +43,12 @@ async def fetch_and_record(session, limit, url, output, cancelled):
 
 
 async def main(output):
-    # Stands in for a person pressing Ctrl-C 1.2 s in.
+    # Stands in for a person pressing Ctrl-C 2.5 s in: half-way through
+    # the third wave of requests, well clear of the second's end.
     loop = asyncio.get_running_loop()
-    loop.call_later(1.2, os.kill, os.getpid(), signal.SIGINT)
+    loop.call_later(2.5, os.kill, os.getpid(), signal.SIGINT)
     cancelled = {"in flight": 0, "waiting": 0}
-    async with TestSite(pages=PAGES, delay=0.5) as site:
+    async with TestSite(pages=PAGES, delay=1.0) as site:
         limit = asyncio.Semaphore(CONCURRENCY)
         try:
             session = aiohttp.ClientSession()
