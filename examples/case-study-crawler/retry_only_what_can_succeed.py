@@ -100,7 +100,7 @@ async def main():
             )
     for url, history in zip(urls, histories, strict=True):
         print(f"{urlsplit(url).path:9}: {', '.join(history)}")
-    print(f"{sum(oks)} of {len(urls)} fetched; the site served:")
+    print(f"{sum(oks)} of {len(urls)} fetched; the site's counts:")
     print(site.stats.report())
 
 

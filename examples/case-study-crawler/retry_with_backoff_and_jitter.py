@@ -72,7 +72,7 @@ async def main():
             )
     for n, history in histories.items():
         print(f"page {n:2}: {', '.join(history)}")
-    print(f"{sum(oks)} of {PAGES} pages fetched; the site served:")
+    print(f"{sum(oks)} of {PAGES} pages fetched; the site's counts:")
     print(site.stats.report())
 
 
