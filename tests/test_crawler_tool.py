@@ -797,6 +797,22 @@ def busy(status, retry_after):
     )
 
 
+def test_only_answers_that_may_change_are_retried(tmp_path):
+    def status(code):
+        return lambda request: web.Response(status=code)
+
+    answers = {f"/{code}": status(code) for code in (501, 505, 404, 502, 504)}
+    options = crawl.Options(retries=2, backoff=0.001, seed=0)
+    got = crawl_odd_site(
+        tmp_path, answers, lambda b: [b + path for path in answers], options
+    )
+    assert {path: got.hits[path] for path in answers} == {
+        "/501": 1, "/505": 1, "/404": 1, "/502": 3, "/504": 3,
+    }  # fmt: skip
+    assert got.found["/501"]["reason"] == "HTTP 501 Not Implemented"
+    assert got.summary.outcomes == {"failed": 5}
+
+
 def test_a_retry_after_too_long_or_unreadable_neither_hangs_nor_crashes(tmp_path):
     answers = {
         "/hour": busy(503, "3600"),  # longer than crawl.LONGEST_WAIT

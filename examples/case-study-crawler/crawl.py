@@ -272,6 +272,9 @@ class PageReader(html.parser.HTMLParser):
 
 
 # --8<-- [start:fetch]
+# Too many requests, and a server's trouble that passes; 501 Not Implemented
+# or 505 HTTP Version Not Supported, like any 4xx, would answer the same again.
+COME_BACK_LATER = {429, 500, 502, 503, 504}
 TLS_FAILED = (aiohttp.ClientSSLError, aiohttp.ServerFingerprintMismatch)
 CUT_OFF = (aiohttp.ClientConnectionError, aiohttp.ClientPayloadError)
 
@@ -341,7 +344,7 @@ class Crawler:
             async with self.session.get(url) as response:
                 status = response.status
                 reason = f"HTTP {status} {response.reason}"
-                if status == 429 or status >= 500:  # come back later
+                if status in COME_BACK_LATER:
                     header = response.headers.get("Retry-After")
                     return status, reason, None, retry_after(header) or 0
                 if status >= 400:  # asking again gets the same answer
