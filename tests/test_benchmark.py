@@ -320,7 +320,7 @@ def test_crawler_measurement_smoke_run(tmp_path):
         (approach, concurrency)
         for approach in ("crawler", "bare", "threads")
         for concurrency in (4, 20)
-    } | {("per-request", 20), ("crawler-links", 20)}
+    } | {("per-request", 20), ("crawler-links", 20), ("crawler-no-titles", 20)}
     for run in runs:
         assert len(run["samples"]) == 1
         assert run["samples"][0]["seconds"] >= run["lower_bound_seconds"]

@@ -3,8 +3,9 @@
 The finished crawler (examples/case-study-crawler/crawl.py), a bare aiohttp
 loop (one session and a semaphore) and a thread pool fetch the same HTML pages
 from the benchmark's server, at several bounds on the requests in flight; at
-one bound, so do the bare loop with a session per request and the crawler
-finding the pages by following their links. Each run is a fresh interpreter
+some bounds, so do the bare loop with a session per request, the crawler
+finding the pages by following their links, and the crawler with its HTML
+parser made to read nothing. Each run is a fresh interpreter
 on 127.0.0.1; the order rotates from one round to the next. The cost of
 parsing one page, with html.parser and with lxml, is measured too.
 ``--smoke`` is a run of seconds, for the tests. Results go to
@@ -32,23 +33,31 @@ from fieldguide.benchmark.__main__ import (
 )
 
 APPROACHES = ("crawler", "bare", "threads")
-# Measured at one bound only ("extras_at"): a session per request, and the
-# crawler following links (which adds parsing whole pages).
-EXTRAS = ("per-request", "crawler-links")
 
+# "extras": approaches measured at some bounds only: a session per request;
+# the crawler following links (which parses whole pages); the crawler with
+# its HTML parser made to read nothing (what the rest of its care costs).
 FULL = {
-    "repeats": 3,
+    "repeats": 5,
     "requests": 10_000,
     "delay_ms": 50,
     "concurrency": [10, 100, 500],
-    "extras_at": 100,
+    "extras": {
+        "per-request": [100],
+        "crawler-links": [100],
+        "crawler-no-titles": [100, 500],
+    },
 }
 SMOKE = {
     "repeats": 1,
     "requests": 40,
     "delay_ms": 10,
     "concurrency": [4, 20],
-    "extras_at": 20,
+    "extras": {
+        "per-request": [20],
+        "crawler-links": [20],
+        "crawler-no-titles": [20],
+    },
 }
 
 
@@ -60,9 +69,11 @@ def lower_bound_seconds(requests: int, concurrency: int, delay_ms: int) -> float
 def run(settings: dict) -> list[dict]:
     groups = []  # the runs of one bound, whose order rotates from round to round
     for concurrency in settings["concurrency"]:
-        approaches = list(APPROACHES)
-        if concurrency == settings["extras_at"]:
-            approaches.extend(EXTRAS)
+        approaches = list(APPROACHES) + [
+            extra
+            for extra, bounds in settings["extras"].items()
+            if concurrency in bounds
+        ]
         groups.append(
             [
                 {
@@ -96,7 +107,7 @@ def run(settings: dict) -> list[dict]:
                     sample["server_cpu_seconds"] = server.cpu_seconds() - server_cpu
                     config["samples"].append(sample)
                     _say(
-                        f"round {round_ + 1}: {config['approach']:>13} at "
+                        f"round {round_ + 1}: {config['approach']:>17} at "
                         f"{config['concurrency']:>3} in flight: "
                         f"{sample['seconds']:.2f} s"
                     )

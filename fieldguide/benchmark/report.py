@@ -134,6 +134,10 @@ def crawler_rows(data: dict) -> list[dict]:
                 "rate": config["requests"] / took,
                 "cpu_us": cpu * 1e6 / config["requests"],
                 "busy": 100 * cpu / took,
+                "system": 100 * median(config["samples"], "system_seconds") / cpu,
+                "server_cpu_us": median(config["samples"], "server_cpu_seconds")
+                * 1e6
+                / config["requests"],
                 "rss_mib": median(config["samples"], "peak_rss_kib") / 1024,
             }
         )
@@ -163,13 +167,26 @@ def crawler_figures(data: dict) -> dict[str, str]:
         found[f"{key}.rate"] = per_second(row["rate"])
         found[f"{key}.cpu"] = micro(row["cpu_us"])
         found[f"{key}.busy"] = f"{row['busy']:.0f}%"
+        found[f"{key}.system"] = f"{row['system']:.0f}%"
+        found[f"{key}.server_cpu"] = micro(row["server_cpu_us"])
         found[f"{key}.rss"] = f"{row['rss_mib']:,.0f} MiB"
+    parse = runs["parse"]
+    found["crawler.parse.bytes"] = f"{parse['page_bytes']:,}"
+    found["crawler.parse.links"] = str(parse["page_links"])
+    found["crawler.parse.title"] = micro(parse["html_parser_title_us"])
+    found["crawler.parse.whole"] = micro(parse["html_parser_whole_us"])
+    found["crawler.parse.lxml"] = micro(parse["lxml_whole_us"])
+    found["crawler.parse.lxml_version"] = parse["lxml_version"]
+    found["crawler.parse.ratio"] = (
+        f"{parse['html_parser_whole_us'] / parse['lxml_whole_us']:.0f}"
+    )
     for (approach, concurrency), row in by_config.items():
         bare = by_config.get(("bare", concurrency))
         if approach != "bare" and bare:
             key = f"crawler.ratio.{approach}_over_bare.{concurrency}"
             found[f"{key}.time"] = f"{row['seconds'] / bare['seconds']:.2f}"
             found[f"{key}.cpu"] = f"{row['cpu_us'] / bare['cpu_us']:.2f}"
+            found[f"{key}.cpu_more"] = micro(row["cpu_us"] - bare["cpu_us"])
     return found
 
 
@@ -224,6 +241,8 @@ def figures(data: dict) -> dict[str, str]:
         found[f"{key}.cpu"] = micro(row["cpu_us"])
         found[f"{key}.server_cpu"] = micro(row["server_cpu_us"])
         found[f"{key}.busy"] = f"{row['busy']:.0f}%"
+        found[f"{key}.system"] = f"{row['system']:.0f}%"
+        found[f"{key}.server_cpu"] = micro(row["server_cpu_us"])
         if "percent" in row:
             found[f"{key}.percent"] = f"{row['percent']:.0f}%"
             found[f"{key}.best_rate"] = per_second(row["best_rate"])
@@ -412,6 +431,8 @@ def _switch_table(data: dict) -> str:
 
 CRAWLER_NAMES = {
     "crawler": "The finished crawler",
+    "crawler-no-titles": "The crawler, reading no titles",
+    "crawler-links": "The crawler, following links",
     "bare": "Bare aiohttp loop",
     "per-request": "Bare loop, a session per request",
     "threads": "Thread pool",
