@@ -75,7 +75,7 @@ bench: env ## Measure threads, processes and asyncio on loopback (about 20 minut
 	$(BIN)/python -m fieldguide.benchmark --output benchmarks/results.json
 	@echo "review with git diff; the chapter's tables and plots follow the data"
 
-bench-crawler: env ## Measure the crawler chapter's tool against a bare loop and threads (about 10 minutes)
+bench-crawler: env ## Measure the crawler chapter's tool against a bare loop and threads (about 20 minutes)
 	$(BIN)/python -m fieldguide.benchmark.crawler --output benchmarks/crawler.json
 	@echo "review with git diff; the crawler chapter's figures follow the data"
 

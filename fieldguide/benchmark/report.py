@@ -181,6 +181,11 @@ def crawler_figures(data: dict) -> dict[str, str]:
         f"{parse['html_parser_whole_us'] / parse['lxml_whole_us']:.0f}"
     )
     for (approach, concurrency), row in by_config.items():
+        if approach == "crawler-no-titles":  # what reading titles costs
+            with_titles = by_config[("crawler", concurrency)]
+            found[f"crawler.titles_cost.{concurrency}"] = micro(
+                with_titles["cpu_us"] - row["cpu_us"]
+            )
         bare = by_config.get(("bare", concurrency))
         if approach != "bare" and bare:
             key = f"crawler.ratio.{approach}_over_bare.{concurrency}"
@@ -241,8 +246,6 @@ def figures(data: dict) -> dict[str, str]:
         found[f"{key}.cpu"] = micro(row["cpu_us"])
         found[f"{key}.server_cpu"] = micro(row["server_cpu_us"])
         found[f"{key}.busy"] = f"{row['busy']:.0f}%"
-        found[f"{key}.system"] = f"{row['system']:.0f}%"
-        found[f"{key}.server_cpu"] = micro(row["server_cpu_us"])
         if "percent" in row:
             found[f"{key}.percent"] = f"{row['percent']:.0f}%"
             found[f"{key}.best_rate"] = per_second(row["best_rate"])
