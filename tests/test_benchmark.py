@@ -324,6 +324,9 @@ def test_crawler_measurement_smoke_run(tmp_path):
     for run in runs:
         assert len(run["samples"]) == 1
         assert run["samples"][0]["seconds"] >= run["lower_bound_seconds"]
+        # The parser's time inside the crawl, wherever the parser reads.
+        reads = run["approach"] in ("crawler", "crawler-links")
+        assert ("feed_us" in run["samples"][0]) == reads
     parse = data["parse"]
     # Reading the whole page costs more than reading up to its title.
     assert parse["html_parser_whole_us"] > parse["html_parser_title_us"] > 0

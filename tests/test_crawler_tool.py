@@ -772,6 +772,23 @@ def test_with_a_list_only_the_title_is_read(tmp_path):
         crawl.PageReader(links=True).feed(after_the_title)
 
 
+@pytest.mark.parametrize("links", [False, True])
+def test_the_title_is_the_first_and_the_same_in_both_modes(links):
+    def title(html):
+        reader = crawl.PageReader(links=links)
+        with contextlib.suppress(crawl.PageReader.Done):
+            reader.feed(html)
+            reader.close()
+        return reader.title
+
+    # An inline SVG icon has a <title> of its own, after the page's.
+    icon = "<svg><title>Search</title></svg>"
+    assert title(f"<head><title>Home</title></head><body>{icon}") == "Home"
+    # A stray </title> before the real one does not end the reading.
+    assert title("<head></title><title>Real</title></head>") == "Real"
+    assert title("<p>no title at all</p>") is None
+
+
 def test_an_unexpected_error_fails_only_its_own_url(tmp_path, monkeypatch):
     fetch = crawl.Crawler.fetch
 

@@ -243,8 +243,8 @@ def retry_after(value):
 
 
 class PageReader(html.parser.HTMLParser):
-    """Collects a page's <title> and, if `links`, the targets of its
-    <a href> links; without links it stops reading at the title's end."""
+    """Collects a page's first <title> and, if `links`, the targets of its
+    <a href> links; without links it stops reading at that title's end."""
 
     class Done(Exception):
         """The title is all that was wanted: stop reading."""
@@ -255,15 +255,19 @@ class PageReader(html.parser.HTMLParser):
         self.links = []
         self._want_links = links
         self._in_title = False
+        self._title_seen = (
+            False  # an SVG icon's <title> later is not the page's
+        )
 
     def handle_starttag(self, tag, attrs):
         if tag == "a" and self._want_links:
             self.links.extend(value for name, value in attrs if name == "href")
-        self._in_title = tag == "title"
+        self._in_title = tag == "title" and not self._title_seen
+        self._title_seen = self._title_seen or self._in_title
 
     def handle_endtag(self, tag):
         self._in_title = False
-        if tag == "title" and not self._want_links:
+        if tag == "title" and self._title_seen and not self._want_links:
             raise PageReader.Done  # parsing the rest would cost, for nothing
 
     def handle_data(self, data):

@@ -15,6 +15,7 @@ parsing one page, with html.parser and with lxml, is measured too.
 from __future__ import annotations
 
 import argparse
+import collections
 import datetime
 import json
 import math
@@ -31,6 +32,7 @@ from fieldguide.benchmark.__main__ import (
     _say,
     describe_machine,
 )
+from fieldguide.benchmark.server import site_links
 
 APPROACHES = ("crawler", "bare", "threads")
 
@@ -66,6 +68,21 @@ def lower_bound_seconds(requests: int, concurrency: int, delay_ms: int) -> float
     return math.ceil(requests / concurrency) * delay_ms / 1000
 
 
+def links_lower_bound_seconds(requests: int, concurrency: int, delay_ms: int) -> float:
+    """The same for a crawler that must find the pages through their links,
+    breadth first from page 0: a wave can start only the pages already found."""
+    found, queue, waves = {0}, collections.deque([0]), 0
+    while queue:
+        wave = [queue.popleft() for _ in range(min(concurrency, len(queue)))]
+        waves += 1
+        for page in wave:
+            for link in site_links(page, requests):
+                if link not in found:
+                    found.add(link)
+                    queue.append(link)
+    return waves * delay_ms / 1000
+
+
 def run(settings: dict) -> list[dict]:
     groups = []  # the runs of one bound, whose order rotates from round to round
     for concurrency in settings["concurrency"]:
@@ -81,9 +98,11 @@ def run(settings: dict) -> list[dict]:
                     "requests": settings["requests"],
                     "delay_ms": settings["delay_ms"],
                     "concurrency": concurrency,
-                    "lower_bound_seconds": lower_bound_seconds(
-                        settings["requests"], concurrency, settings["delay_ms"]
-                    ),
+                    "lower_bound_seconds": (
+                        links_lower_bound_seconds
+                        if approach == "crawler-links"
+                        else lower_bound_seconds
+                    )(settings["requests"], concurrency, settings["delay_ms"]),
                     "samples": [],
                 }
                 for approach in approaches

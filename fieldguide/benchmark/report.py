@@ -170,12 +170,15 @@ def crawler_figures(data: dict) -> dict[str, str]:
         found[f"{key}.system"] = f"{row['system']:.0f}%"
         found[f"{key}.server_cpu"] = micro(row["server_cpu_us"])
         found[f"{key}.rss"] = f"{row['rss_mib']:,.0f} MiB"
+        if "feed_us" in row["samples"][0]:  # the parser's time inside the crawl
+            found[f"{key}.feed"] = micro(median(row["samples"], "feed_us"))
     parse = runs["parse"]
     found["crawler.parse.bytes"] = f"{parse['page_bytes']:,}"
     found["crawler.parse.links"] = str(parse["page_links"])
     found["crawler.parse.title"] = micro(parse["html_parser_title_us"])
     found["crawler.parse.whole"] = micro(parse["html_parser_whole_us"])
     found["crawler.parse.lxml"] = micro(parse["lxml_whole_us"])
+    found["crawler.parse.resolve"] = micro(parse["links_resolve_us"])
     found["crawler.parse.lxml_version"] = parse["lxml_version"]
     found["crawler.parse.ratio"] = (
         f"{parse['html_parser_whole_us'] / parse['lxml_whole_us']:.0f}"

@@ -41,14 +41,16 @@ async def page(request: web.Request) -> web.Response:
     return web.Response(body=BODY, content_type="text/plain")
 
 
+def site_links(number: int, pages: int) -> list[int]:
+    """The pages that page `number` links to: a tree, LINKS children each
+    (wrapping round at the end), so that a breadth-first crawl from page 0
+    finds LINKS times as many new pages at each level, and every page."""
+    return [(LINKS * number + step) % pages for step in range(1, LINKS + 1)]
+
+
 def site_page(number: int, pages: int, query: str) -> str:
     """Page `number` of the HTML site: about 1 KiB, with LINKS links."""
-    # The next page, then pages spread over the site: a breadth-first crawl
-    # from page 0 finds new pages quickly and, through the next-page links,
-    # every page in the end.
-    targets = [
-        (number + 1 + step * (pages // LINKS + 7)) % pages for step in range(LINKS)
-    ]
+    targets = site_links(number, pages)
     items = "\n".join(
         f'<li><a href="/site/{target}?{query}">Page {target}</a></li>'
         for target in targets
