@@ -172,6 +172,14 @@ def crawler_figures(data: dict) -> dict[str, str]:
         found[f"{key}.rss"] = f"{row['rss_mib']:,.0f} MiB"
         if "feed_us" in row["samples"][0]:  # the parser's time inside the crawl
             found[f"{key}.feed"] = micro(median(row["samples"], "feed_us"))
+    # How far apart the rounds were: highest over lowest, for any figure.
+    spread = max(
+        max(values) / min(values)
+        for config in runs["runs"]
+        for field in ("seconds", "cpu_seconds")
+        for values in [[sample[field] for sample in config["samples"]]]
+    )
+    found["crawler.spread"] = f"{spread:.1f}"
     parse = runs["parse"]
     found["crawler.parse.bytes"] = f"{parse['page_bytes']:,}"
     found["crawler.parse.links"] = str(parse["page_links"])
