@@ -205,16 +205,17 @@ class TokenBucket:
     async def take(self):
         async with self.lock:
             loop = asyncio.get_running_loop()
-            while True:
-                now = loop.time()
-                if self.updated is not None:
-                    earned = (now - self.updated) * self.rate
-                    self.tokens = min(1.0, self.tokens + earned)
-                self.updated = now
-                if self.tokens >= 1.0:
-                    self.tokens -= 1.0
-                    return
+            now = loop.time()
+            if self.updated is not None:
+                earned = (now - self.updated) * self.rate
+                self.tokens = min(1.0, self.tokens + earned)
+            self.updated = now
+            if self.tokens < 1.0:
+                # After this sleep the token has come in, whatever the last
+                # digits of the clock say.
                 await asyncio.sleep((1.0 - self.tokens) / self.rate)
+                self.tokens, self.updated = 1.0, loop.time()
+            self.tokens -= 1.0
 
 
 LONGEST_WAIT = 60.0  # seconds: the most a retry waits, whoever asks

@@ -24,16 +24,17 @@ class TokenBucket:
 
     async def acquire(self):
         async with self.lock:
-            while True:
-                now = time.monotonic()
-                earned = (now - self.updated) * self.rate
-                self.tokens = min(self.burst, self.tokens + earned)
-                self.updated = now
-                if self.tokens >= 1:
-                    self.tokens -= 1
-                    return
-                # Sleep until the missing part of a token has come in.
+            now = time.monotonic()
+            earned = (now - self.updated) * self.rate
+            self.tokens = min(self.burst, self.tokens + earned)
+            self.updated = now
+            if self.tokens < 1:
+                # Sleep until the missing part of a token has come in. Then
+                # it has: no need to look at the clock again, which might not
+                # show the last billionth of a second of it.
                 await asyncio.sleep((1 - self.tokens) / self.rate)
+                self.tokens, self.updated = 1, time.monotonic()
+            self.tokens -= 1
 
 
 # --8<-- [end:bucket]
