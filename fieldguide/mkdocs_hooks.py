@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from fieldguide import pages, pictures
+from fieldguide import notebooks, pages, pictures
 from fieldguide.benchmark import report
 
 
@@ -22,6 +23,15 @@ def on_files(files, config):
                     content=report.plot_file(name, palette),
                 )
             )
+    # Each Part I chapter's examples as a notebook, made from the example files.
+    for chapter in notebooks.CHAPTERS:
+        files.append(
+            File.generated(
+                config,
+                notebooks.download_path(chapter),
+                content=notebooks.notebook_bytes(chapter),
+            )
+        )
     return files
 
 
@@ -32,6 +42,36 @@ def on_page_markdown(markdown, page, config, files):
     try:
         markdown = pages.expand(markdown, source, repository)
         markdown = pictures.expand(markdown, source, depth)
+        markdown = notebooks.expand(markdown, source, depth)
         return report.expand(markdown, source, depth, report.load())
-    except (pages.DirectiveError, pictures.PictureError, report.ReportError) as error:
+    except (
+        pages.DirectiveError,
+        pictures.PictureError,
+        report.ReportError,
+        notebooks.NotebookError,
+    ) as error:
         raise PluginError(str(error)) from None
+
+
+# mkdocs-jupyter's page template loads MathJax (its URL is empty here, see
+# mkdocs.yml) and, when a notebook has diagrams, mermaid from a CDN. The book
+# has neither, and loads nothing from another host.
+_NOTEBOOK_SCRIPTS = re.compile(
+    r'<script src="">\s*</script>'
+    r'|<script type="text/x-mathjax-config">.*?</script>'
+    r'|<script type="module">\s*document\.addEventListener\("DOMContentLoaded", '
+    r"async \(\) => \{\s*const diagrams = .*?</script>",
+    re.S,
+)
+
+
+def on_post_page(output, page, config):
+    if not page.file.src_uri.endswith(".ipynb"):
+        return output
+    output, removed = _NOTEBOOK_SCRIPTS.subn("", output)
+    if removed != 3 or "cdnjs" in output:
+        raise PluginError(
+            f"{page.file.src_uri}: mkdocs-jupyter's scripts have changed; "
+            "update _NOTEBOOK_SCRIPTS in fieldguide/mkdocs_hooks.py"
+        )
+    return output

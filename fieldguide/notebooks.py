@@ -78,14 +78,22 @@ SCRIPT_ONLY: dict[str, str] = {
         "it cancels the tasks still running, which the worker thread waits for"
     ),
     "asyncio-vs-threading/fetch_with_a_process_pool.py": _FRESH_PROCESS,
+    "asyncio-vs-threading/what_a_worker_process_accepts.py": _FRESH_PROCESS,
     "asyncio-vs-threading/process_pool_keeps_the_loop_free.py": _FRESH_PROCESS,
 }
 
+_KERNEL_TASKS = "the count of tasks includes the kernel's own"
 # Examples that run in a notebook but print something other than their page
 # shows, and why. The tests fail if one of these prints the same after all.
 DIFFERS: dict[str, str] = {
     "why-asyncio/many_waits_one_thread.py": (
         "the count of threads includes the kernel's own"
+    ),
+    "tasks/unreferenced_task_vanishes.py": _KERNEL_TASKS,
+    "tasks/keep_task_references.py": _KERNEL_TASKS,
+    "tasks/current_and_all_tasks.py": (
+        "all_tasks() lists the kernel's own tasks too, and the cell's task is "
+        "running IPython's code rather than main()"
     ),
     "coroutines/never_awaited_warning.py": (
         "the warning names the cell's temporary file and line, not "
@@ -322,6 +330,46 @@ def seen(cell: nbformat.NotebookNode) -> list[tuple[str, ...]]:
 def download_path(chapter: str) -> str:
     """Where the site serves a chapter's notebook."""
     return f"notebooks/{chapter}.ipynb"
+
+
+_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*notebook\(\)\s*\}\}\s*$", re.M)
+
+
+def expand(markdown: str, page: Path, page_depth: int) -> str:
+    """Replace ``{{ notebook() }}`` on a Part I page with its download and notes."""
+    match = _DIRECTIVE.search(markdown)
+    if match is None:
+        return markdown
+    chapter = page.parent.name
+    if chapter not in CHAPTERS:
+        raise NotebookError(
+            f"{page}: {{{{ notebook() }}}} is for the pages of {', '.join(CHAPTERS)}"
+        )
+    up = "../" * page_depth
+    names = examples_in_page_order(chapter)
+    lines = [
+        '!!! tip "Run these examples in Jupyter"',
+        "",
+        f"    [Download this chapter's examples as a notebook]({up}{download_path(chapter)})"
+        f'{{ download="{chapter}.ipynb" }}: one cell for each program, made from the same',
+        "    files as this page. A notebook's kernel already runs an event loop, so where",
+        "    a program calls `asyncio.run(main())` the cell awaits `main()` instead",
+        f"    ([asyncio in Jupyter]({up}testing-and-debugging/jupyter.ipynb) explains why).",
+        "    Tasks are numbered after the kernel's own, so `Task-1` may read `Task-12`.",
+        "    The book's tests run the notebook and check each cell's output against this",
+        "    page.",
+    ]
+    left_out = [name for name in names if name in SCRIPT_ONLY]
+    if left_out:
+        lines += ["", "    Left out, to be run as scripts:", ""]
+        lines += [f"    - `{Path(n).name}`: {SCRIPT_ONLY[n]}." for n in left_out]
+    different = [name for name in names if name in DIFFERS]
+    if different:
+        lines += ["", "    Printing something else in a notebook:", ""]
+        lines += [f"    - `{Path(n).name}`: {DIFFERS[n]}." for n in different]
+    indent = match["indent"]
+    block = "\n".join(indent + line if line else "" for line in lines)
+    return markdown[: match.start()] + block + markdown[match.end() :]
 
 
 def _page_title(chapter: str) -> str:
