@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 export UV_COMPILE_BYTECODE := 1
 
 .PHONY: help serve test check ci test-versions coverage bench build pdf offline \
-	update-examples real-time bench-crawler pictures lint format env clean
+	update-examples update-notebooks real-time bench-crawler pictures lint format env clean
 
 help: ## List the commands, with what each does
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' \
@@ -98,6 +98,9 @@ offline: env ## Build the site for reading from disk: build/a-field-guide-to-asy
 update-examples: env ## Re-record example outputs and page code results (EXAMPLE=, CHAPTER=)
 	$(BIN)/pytest $(SOME) $(ONLY) tests/test_examples.py \
 	  tests/test_book.py::test_code_block_in_the_docs --update-examples
+
+update-notebooks: env ## Run the book's notebook pages in a kernel and store their outputs
+	$(BIN)/python -m fieldguide.notebooks --record
 
 # Timelines are recorded from the examples; diagrams need Graphviz's `dot`.
 pictures: env ## Record every timeline and draw every diagram the pages show (lists changes)
