@@ -55,4 +55,6 @@ def test_polite_coroutine_passes():
 
 
 if __name__ == "__main__":
-    sys.exit(pytest.main([__file__, "-qq", "-rA", "-p", "no:cacheprovider"]))
+    # -p no:logging: pytest would also capture and show the reports.
+    args = ["-qq", "-rA", "-p", "no:cacheprovider", "-p", "no:logging"]
+    sys.exit(pytest.main([__file__, *args]))
