@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
@@ -65,11 +66,25 @@ _NOTEBOOK_SCRIPTS = re.compile(
 )
 
 
+def on_page_content(html, page, config, files):
+    # The PDF edition prints a notebook page as the book prints any other.
+    if page.file.src_uri.endswith(".ipynb") and "to-pdf" in config.plugins:
+        text = notebooks.printable(
+            Path(page.file.abs_src_path),
+            f"{(config.repo_url or '').rstrip('/')}/blob/main/docs/{page.file.src_uri}",
+        )
+        converter = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+        return converter.convert(text)
+    return html
+
+
 def on_post_page(output, page, config):
     if not page.file.src_uri.endswith(".ipynb"):
         return output
-    output, removed = _NOTEBOOK_SCRIPTS.subn("", output)
-    if removed != 3 or "cdnjs" in output:
+    output = _NOTEBOOK_SCRIPTS.sub("", output)
+    if "cdnjs" in output or '<script src="">' in output or "x-mathjax-config" in output:
         raise PluginError(
             f"{page.file.src_uri}: mkdocs-jupyter's scripts have changed; "
             "update _NOTEBOOK_SCRIPTS in fieldguide/mkdocs_hooks.py"

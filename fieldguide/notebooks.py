@@ -129,7 +129,8 @@ def cell_source(name: str) -> str:
     guards = [
         node
         for node in tree.body
-        if isinstance(node, ast.If) and ast.unparse(node.test) == "__name__ == '__main__'"
+        if isinstance(node, ast.If)
+        and ast.unparse(node.test) == "__name__ == '__main__'"
     ]
     lines = source.splitlines(keepends=True)
     calls = [
@@ -212,7 +213,7 @@ def notebook(chapter: str, version: str | None = None) -> nbformat.NotebookNode:
 
 
 def _versions(specifiers) -> str:
-    """">=3.13" as "3.13 or newer", "<3.14" as "older than 3.14"."""
+    """ ">=3.13" as "3.13 or newer", "<3.14" as "older than 3.14"."""
     words = {">=": "{} or newer", "<": "older than {}"}
     return " and ".join(
         words[spec.operator].format(spec.version)
@@ -327,6 +328,40 @@ def seen(cell: nbformat.NotebookNode) -> list[tuple[str, ...]]:
     return found
 
 
+def printable(path: Path, url: str) -> str:
+    """A notebook page as the book's Markdown: each code cell, then its output.
+
+    For the PDF, which cannot lay out mkdocs-jupyter's HTML: WeasyPrint stops
+    after the first code cell. An error shows as its type and message.
+    """
+    book = nbformat.read(path, as_version=4)
+    parts = []
+    for cell in book.cells:
+        if cell.cell_type == "markdown":
+            parts.append(cell.source)
+            if len(parts) == 1:
+                parts.append(
+                    '!!! note "A notebook on paper"\n\n'
+                    "    On paper, each code cell is shown as code with its output "
+                    "beneath,\n    as the tests recorded it. The notebook itself is "
+                    f"at\n    <{url}>."
+                )
+        elif cell.cell_type == "code":
+            parts.append(f"```python\n{cell.source}\n```")
+            shown = [
+                item[2] if item[0] == "stream" else f"{item[1]}: {item[2]}\n"
+                for item in seen(cell)
+            ]
+            if shown:
+                title = pages.OUTPUT_TITLE
+                parts.append(
+                    f'``` {{ .text .example-output .no-copy title="{title}" }}\n'
+                    + "".join(shown).rstrip("\n")
+                    + "\n```"
+                )
+    return "\n\n".join(parts) + "\n"
+
+
 def download_path(chapter: str) -> str:
     """Where the site serves a chapter's notebook."""
     return f"notebooks/{chapter}.ipynb"
@@ -347,17 +382,19 @@ def expand(markdown: str, page: Path, page_depth: int) -> str:
         )
     up = "../" * page_depth
     names = examples_in_page_order(chapter)
+    notebook_link = f"{up}{download_path(chapter)}"
+    jupyter_page = f"{up}testing-and-debugging/jupyter.ipynb"
     lines = [
         '!!! tip "Run these examples in Jupyter"',
         "",
-        f"    [Download this chapter's examples as a notebook]({up}{download_path(chapter)})"
-        f'{{ download="{chapter}.ipynb" }}: one cell for each program, made from the same',
-        "    files as this page. A notebook's kernel already runs an event loop, so where",
-        "    a program calls `asyncio.run(main())` the cell awaits `main()` instead",
-        f"    ([asyncio in Jupyter]({up}testing-and-debugging/jupyter.ipynb) explains why).",
-        "    Tasks are numbered after the kernel's own, so `Task-1` may read `Task-12`.",
-        "    The book's tests run the notebook and check each cell's output against this",
-        "    page.",
+        f"    [Download this chapter's examples as a notebook]({notebook_link})"
+        f'{{ download="{chapter}.ipynb" }}: one cell for each program, made from',
+        "    the same files as this page. A notebook's kernel already runs an event",
+        "    loop, so where a program calls `asyncio.run(main())` the cell awaits",
+        f"    `main()` instead ([asyncio in Jupyter]({jupyter_page}) explains why).",
+        "    Tasks are numbered after the kernel's own, so `Task-1` may read",
+        "    `Task-12`. The book's tests run the notebook and check each cell's",
+        "    output against this page.",
     ]
     left_out = [name for name in names if name in SCRIPT_ONLY]
     if left_out:
@@ -384,7 +421,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Write each Part I chapter's examples as a notebook, or "
         "record the outputs of the book's notebook pages.",
     )
-    parser.add_argument("folder", type=Path, nargs="?", help="where to write CHAPTER.ipynb")
+    parser.add_argument(
+        "folder", type=Path, nargs="?", help="where to write CHAPTER.ipynb"
+    )
     parser.add_argument(
         "--record",
         action="store_true",

@@ -22,7 +22,6 @@ from fieldguide.examples import EXAMPLES, find_examples
 pytest.importorskip("ipykernel", reason="the notebooks need a Jupyter kernel")
 
 
-
 # A chapter's notebook runs its examples in real time: tasks, the longest, took
 # 84 s here; `make test` spreads the chapters over the workers.
 @pytest.mark.parametrize("chapter", notebooks.CHAPTERS)
@@ -44,7 +43,7 @@ def test_a_chapters_notebook_prints_what_its_page_shows(chapter):
             wrong.append(f"{name} printed:\n{stdout}{stderr}")
     assert not wrong, "\n\n".join(wrong)
     assert not same_after_all, (
-        f"these print what their pages show, so take them out of DIFFERS: {same_after_all}"
+        f"these print what their pages show; take them out of DIFFERS: {same_after_all}"
     )
 
 
@@ -56,7 +55,7 @@ def test_a_notebook_page_prints_what_it_recorded(page):
         if cell.cell_type == "code":
             cell.outputs = []
     notebooks.run(fresh, page.parent, timeout=60)
-    for number, (old, new) in enumerate(zip(recorded.cells, fresh.cells)):
+    for number, (old, new) in enumerate(zip(recorded.cells, fresh.cells, strict=True)):
         if old.cell_type != "code":
             continue
         assert notebooks.seen(new) == notebooks.seen(old), (
@@ -142,7 +141,9 @@ def test_asyncio_run_becomes_await_and_anything_else_is_refused(tmp_path, monkey
         """
     )
     (tmp_path / "debug.py").write_text(
-        'import asyncio\nif __name__ == "__main__":\n    asyncio.run(main(), debug=True)\n'
+        "import asyncio\n"
+        'if __name__ == "__main__":\n'
+        "    asyncio.run(main(), debug=True)\n"
     )
     with pytest.raises(notebooks.NotebookError, match="SCRIPT_ONLY"):
         notebooks.cell_source("debug.py")
