@@ -1,4 +1,4 @@
-"""":memory:" is a new, empty database for each connection; a file is not."""
+""":memory: is a new, empty database for each connection; a file is not."""
 
 import os
 import sqlite3

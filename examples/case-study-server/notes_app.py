@@ -155,9 +155,7 @@ async def create_note(request):
     note = parse_note(await request.read())
     saved = await request.app[STORE].add(note["author"], note["text"])
     location = f"/notes/{saved['id']}"
-    return web.json_response(
-        saved, status=201, headers={"Location": location}
-    )
+    return web.json_response(saved, status=201, headers={"Location": location})
 
 
 @routes.get("/notes")

@@ -20,8 +20,10 @@ async def ask(session, n, start):
         answer = await response.json()
         retry = response.headers.get("Retry-After")
         after = f" (Retry-After: {retry})" if retry else ""
-        print(f"{loop.time() - start:.1f}s client {n}: {response.status}"
-              f" {answer}{after}")
+        print(
+            f"{loop.time() - start:.1f}s client {n}: {response.status}"
+            f" {answer}{after}"
+        )
 
 
 async def main():

@@ -1,0 +1,112 @@
+"""Tests of the notes application: a real server, a real client."""
+
+import asyncio
+import dataclasses
+import sys
+
+import aiohttp
+import pytest
+import pytest_asyncio
+from aiohttp import web
+from notes_app import STATS, STORE, make_app
+
+
+# --8<-- [start:fixture]
+@dataclasses.dataclass
+class Running:
+    app: web.Application
+    url: str
+    session: aiohttp.ClientSession
+
+
+@pytest_asyncio.fixture
+async def server(tmp_path):
+    # A database file of the test's own, deleted by pytest afterwards.
+    app = make_app(tmp_path / "notes.db")
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        host, port = runner.addresses[0][:2]
+        url = f"http://{host}:{port}"
+        async with aiohttp.ClientSession(url) as session:
+            yield Running(app, url, session)
+    finally:
+        await runner.cleanup()  # also after a failed test
+
+
+# --8<-- [end:fixture]
+
+
+# --8<-- [start:tests]
+@pytest.mark.asyncio
+async def test_add_then_read(server):
+    note = {"author": "ann", "text": "hello"}
+    async with server.session.post("/notes", json=note) as response:
+        assert response.status == 201
+        location = response.headers["Location"]
+    async with server.session.get(location) as response:
+        assert await response.json() == {"id": 1, **note}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("note", "message"),
+    [
+        ({"author": "ann"}, "missing field: text"),
+        ({"author": "ann", "text": ""}, "text must be 1 to 500 characters"),
+        ({"author": 7, "text": "hi"}, "author must be a string"),
+    ],
+)
+async def test_bad_note_is_refused(server, note, message):
+    async with server.session.post("/notes", json=note) as response:
+        assert response.status == 400
+        assert await response.json() == {"error": message}
+    assert await server.app[STORE].count() == 0
+
+
+@pytest.mark.asyncio
+async def test_client_disconnects_mid_body(server):
+    host, port = server.url.removeprefix("http://").split(":")
+    _, writer = await asyncio.open_connection(host, int(port))
+    body = b'{"author": "ann", "text": "a note cut short"}'
+    # The headers promise the whole body; half of it comes, then the
+    # client closes the connection.
+    writer.write(
+        b"POST /notes HTTP/1.1\r\nHost: test\r\n"
+        b"Content-Type: application/json\r\n"
+        b"Content-Length: %d\r\n\r\n" % len(body) + body[:20]
+    )
+    await writer.drain()
+    writer.close()
+    await writer.wait_closed()
+    stats = server.app[STATS]
+    async with asyncio.timeout(5):
+        # Poll: the server has no event to tell a test when it is done.
+        while stats["abandoned"] == 0:  # noqa: ASYNC110
+            await asyncio.sleep(0.01)
+    assert await server.app[STORE].count() == 0  # nothing half-written
+
+
+@pytest.mark.asyncio
+async def test_chat_room(server):
+    ann = await server.session.ws_connect("/chat?name=ann")
+    assert await ann.receive_json() == {"from": "server", "text": "ann joined"}
+    bob = await server.session.ws_connect("/chat?name=bob")
+    for ws in (ann, bob):
+        assert (await ws.receive_json())["text"] == "bob joined"
+    await bob.send_str("hi ann")
+    for ws in (ann, bob):
+        assert await ws.receive_json() == {"from": "bob", "text": "hi ann"}
+    await bob.close()
+    assert (await ann.receive_json())["text"] == "bob left"
+    await ann.close()
+
+
+# --8<-- [end:tests]
+
+
+if __name__ == "__main__":
+    # -p no:logging: the report shows the results, not the log lines.
+    flags = ["-qq", "-rA", "-p", "no:cacheprovider", "-p", "no:logging"]
+    sys.exit(pytest.main([__file__, *flags]))
