@@ -84,6 +84,11 @@ def on_post_page(output, page, config):
     if not page.file.src_uri.endswith(".ipynb"):
         return output
     output = _NOTEBOOK_SCRIPTS.sub("", output)
+    # Code that scrolls sideways must be reachable by keyboard, as Material
+    # makes its own code blocks.
+    output = output.replace(
+        '<div class="highlight-ipynb', '<div tabindex="0" class="highlight-ipynb'
+    )
     if "cdnjs" in output or '<script src="">' in output or "x-mathjax-config" in output:
         raise PluginError(
             f"{page.file.src_uri}: mkdocs-jupyter's scripts have changed; "

@@ -385,16 +385,17 @@ def expand(markdown: str, page: Path, page_depth: int) -> str:
     notebook_link = f"{up}{download_path(chapter)}"
     jupyter_page = f"{up}testing-and-debugging/jupyter.ipynb"
     lines = [
-        '!!! tip "Run these examples in Jupyter"',
+        '!!! tip "A notebook of this chapter"',
         "",
         f"    [Download this chapter's examples as a notebook]({notebook_link})"
-        f'{{ download="{chapter}.ipynb" }}: one cell for each program, made from',
-        "    the same files as this page. A notebook's kernel already runs an event",
-        "    loop, so where a program calls `asyncio.run(main())` the cell awaits",
-        f"    `main()` instead ([asyncio in Jupyter]({jupyter_page}) explains why).",
-        "    Tasks are numbered after the kernel's own, so `Task-1` may read",
-        "    `Task-12`. The book's tests run the notebook and check each cell's",
-        "    output against this page.",
+        f'{{ download="{chapter}.ipynb" }} and open it in JupyterLab, Jupyter',
+        "    Notebook or any editor that runs notebooks: one cell for each program,",
+        "    made from the same files as this page. A notebook's kernel (the Python",
+        "    process that runs its cells) already runs an event loop, so where a",
+        "    program calls `asyncio.run(main())` the cell awaits `main()` instead",
+        f"    ([asyncio in Jupyter]({jupyter_page}) explains why). Tasks are numbered",
+        "    after the kernel's own, so `Task-1` may read `Task-12`. The book's tests",
+        "    run the notebook and check each cell's output against this page.",
     ]
     left_out = [name for name in names if name in SCRIPT_ONLY]
     if left_out:
