@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 export UV_COMPILE_BYTECODE := 1
 
 .PHONY: help serve test check ci test-versions coverage bench build pdf offline \
-	update-examples update-notebooks real-time bench-crawler pictures lint format env clean
+	update-examples update-notebooks real-time bench-crawler bench-server pictures lint format env clean
 
 help: ## List the commands, with what each does
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' \
@@ -74,6 +74,10 @@ coverage: env ## Check that every line of every example runs in the suite
 bench: env ## Measure threads, processes and asyncio on loopback (about 20 minutes)
 	$(BIN)/python -m fieldguide.benchmark --output benchmarks/results.json
 	@echo "review with git diff; the chapter's tables and plots follow the data"
+
+bench-server: env ## Measure the server chapter's application, layer by layer (about 5 minutes)
+	$(BIN)/python -m fieldguide.benchmark.app --output benchmarks/server.json
+	@echo "review with git diff; the server chapter's figures follow the data"
 
 bench-crawler: env ## Measure the crawler chapter's tool against a bare loop and threads (about 20 minutes)
 	$(BIN)/python -m fieldguide.benchmark.crawler --output benchmarks/crawler.json

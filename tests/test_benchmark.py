@@ -342,3 +342,42 @@ def test_every_figure_on_the_crawler_page_is_the_datas(site):
     for key, text in shown:
         assert key.startswith("crawler."), key
         assert unescape(text) == expected[key], key
+
+
+@pytest.mark.slow
+def test_server_measurement_smoke_run(tmp_path):
+    """The server chapter's measurement still runs, and measures each layer."""
+    output = tmp_path / "server.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "fieldguide.benchmark.app", "--smoke"]
+        + ["--output", str(output)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    runs = json.loads(output.read_text())["runs"]
+    assert {(run["variant"], run["kind"]) for run in runs} == {
+        ("floor", "get"),
+        ("middleware", "get"),
+        ("app", "get"),
+        ("app", "post"),
+    }
+    for run in runs:
+        (sample,) = run["samples"]
+        assert sample["seconds"] > 0
+        assert sample["server_loop_seconds"] > 0
+        # Only the application has a store, and its thread did the queries.
+        assert (sample["server_store_seconds"] > 0) == (run["variant"] == "app")
+
+
+def test_every_figure_on_the_server_page_is_the_datas(site):
+    page = (site / "case-study-server" / "index.html").read_text(encoding="utf-8")
+    expected = report.figures(report.load())
+    shown = _FIGURE.findall(page)
+    assert len(shown) > 10
+    for key, text in shown:
+        assert key.startswith("server."), key
+        assert unescape(text) == expected[key], key

@@ -12,3 +12,4 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benchmarks" / "results.json"
 CRAWLER_RESULTS = ROOT / "benchmarks" / "crawler.json"  # the crawler chapter's
+SERVER_RESULTS = ROOT / "benchmarks" / "server.json"  # the server chapter's

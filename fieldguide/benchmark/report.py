@@ -22,7 +22,7 @@ import re
 import statistics
 from pathlib import Path
 
-from fieldguide.benchmark import CRAWLER_RESULTS, RESULTS
+from fieldguide.benchmark import CRAWLER_RESULTS, RESULTS, SERVER_RESULTS
 from fieldguide.plot_style import svg_style
 
 APPROACH_NAMES = {
@@ -52,11 +52,15 @@ class ReportError(Exception):
     """A directive names something the results do not have."""
 
 
-def load(path: Path = RESULTS, crawler: Path = CRAWLER_RESULTS) -> dict:
-    """The results, with the crawler chapter's under ``"crawler"`` if there are any."""
+def load(
+    path: Path = RESULTS, crawler: Path = CRAWLER_RESULTS, server: Path = SERVER_RESULTS
+) -> dict:
+    """The results, with the crawler's and the server's chapters' if there are any."""
     data = dict(_load(path, path.stat().st_mtime_ns))
     if crawler.exists():
         data["crawler"] = _load(crawler, crawler.stat().st_mtime_ns)
+    if server.exists():
+        data["server"] = _load(server, server.stat().st_mtime_ns)
     return data
 
 
@@ -142,6 +146,58 @@ def crawler_rows(data: dict) -> list[dict]:
             }
         )
     return rows
+
+
+def server_rows(data: dict) -> list[dict]:
+    """One row per (variant, kind) of the server chapter's runs, per request."""
+    runs = data["server"]
+    n = runs["settings"]["requests"]
+    rows = []
+    for config in runs["runs"]:
+        samples = config["samples"]
+        took = median(samples, "seconds")
+        rows.append(
+            {
+                **config,
+                "rate": n / took,
+                "client_us": median(samples, "cpu_seconds") * 1e6 / n,
+                "server_us": median(samples, "server_process_seconds") * 1e6 / n,
+                "loop_us": median(samples, "server_loop_seconds") * 1e6 / n,
+                "store_us": median(samples, "server_store_seconds") * 1e6 / n,
+                # The server's CPU seconds per wall-clock second.
+                "busy": 100 * median(samples, "server_process_seconds") / took,
+            }
+        )
+    return rows
+
+
+def server_figures(data: dict) -> dict[str, str]:
+    """The server chapter's figures: ``server.<variant>.<kind>.<what>``."""
+    runs = data["server"]
+    found = {
+        "server.date": runs["date"],
+        "server.minutes": f"{runs['minutes']:g}",
+        "server.repeats": str(runs["settings"]["repeats"]),
+        "server.requests": f"{runs['settings']['requests']:,}",
+        "server.concurrency": str(runs["settings"]["concurrency"]),
+        "server.machine.cpu": runs["machine"]["cpu"],
+        "server.machine.cores": str(runs["machine"]["cores"]),
+        "server.machine.python": runs["machine"]["python"],
+    }
+    rows = {(row["variant"], row["kind"]): row for row in server_rows(data)}
+    for (variant, kind), row in rows.items():
+        key = f"server.{variant}.{kind}"
+        found[f"{key}.rate"] = per_second(row["rate"])
+        found[f"{key}.busy"] = f"{row['busy']:.0f}%"
+        for what in ("client", "server", "loop", "store"):
+            found[f"{key}.{what}"] = micro(row[f"{what}_us"])
+    floor, middle, app = (rows[(v, "get")] for v in ("floor", "middleware", "app"))
+    # What each layer adds to the loop's CPU time per read.
+    found["server.adds.middleware"] = micro(middle["loop_us"] - floor["loop_us"])
+    found["server.adds.store"] = micro(app["loop_us"] - middle["loop_us"])
+    found["server.ratio.app_over_floor"] = times(app["server_us"] / floor["server_us"])
+    found["server.share.floor"] = f"{100 * floor['loop_us'] / app['loop_us']:.0f}%"
+    return found
 
 
 def crawler_figures(data: dict) -> dict[str, str]:
@@ -292,6 +348,8 @@ def figures(data: dict) -> dict[str, str]:
     )
     if "crawler" in data:
         found.update(crawler_figures(data))
+    if "server" in data:
+        found.update(server_figures(data))
     return found
 
 
@@ -325,6 +383,7 @@ def table(data: dict, name: str) -> str:
         "switch": _switch_table,
         "machine": _machine_table,
         "crawler": _crawler_table,
+        "server": _server_table,
     }
     if name not in makers:
         raise ReportError(f"no table {name!r}; there are {', '.join(makers)}")
@@ -483,6 +542,39 @@ def _crawler_table(data: dict) -> str:
         "Peak memory",
     ]
     return _markdown(header, rows, "lrrrrrrr")
+
+
+SERVER_NAMES = {
+    ("floor", "get"): "aiohttp alone, a fixed note",
+    ("middleware", "get"): "the same, behind the three middlewares",
+    ("app", "get"): "the application: read a note",
+    ("app", "post"): "the application: write a note",
+}
+
+
+def _server_table(data: dict) -> str:
+    if "server" not in data:
+        raise ReportError("no server results: run `make bench-server`")
+    found = figures(data)
+    rows = []
+    for variant, kind in SERVER_NAMES:
+        key = f"server.{variant}.{kind}"
+        rows.append(
+            [SERVER_NAMES[(variant, kind)]]
+            + [
+                _fig(found, f"{key}.{what}")
+                for what in ("rate", "server", "loop", "store", "client")
+            ]
+        )
+    header = [
+        "Served",
+        "Requests per second",
+        "Server CPU per request",
+        "of which the loop's thread",
+        "the store's thread",
+        "Client CPU per request",
+    ]
+    return _markdown(header, rows, "lrrrrr")
 
 
 def _machine_table(data: dict) -> str:
