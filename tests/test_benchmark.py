@@ -349,8 +349,14 @@ def test_server_measurement_smoke_run(tmp_path):
     """The server chapter's measurement still runs, and measures each layer."""
     output = tmp_path / "server.json"
     result = subprocess.run(
-        [sys.executable, "-m", "fieldguide.benchmark.app", "--smoke"]
-        + ["--output", str(output)],
+        [
+            sys.executable,
+            "-m",
+            "fieldguide.benchmark.app",
+            "--smoke",
+            "-o",
+            str(output),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

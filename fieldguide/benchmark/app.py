@@ -96,7 +96,7 @@ def run(settings: dict) -> list[dict]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="seconds, for the tests")
-    parser.add_argument("--output", type=Path, default=SERVER_RESULTS)
+    parser.add_argument("-o", "--output", type=Path, default=SERVER_RESULTS)
     args = parser.parse_args(argv)
     if not args.output.parent.is_dir():
         parser.error(f"--output: no folder {args.output.parent}")

@@ -27,7 +27,7 @@ from aiohttp import web
 from fieldguide.benchmark import ROOT
 
 sys.path.insert(0, str(ROOT / "examples" / "case-study-server"))
-import notes_app  # noqa: E402  (the example, imported from its folder)
+import notes_app  # the example, imported from its folder
 
 VARIANTS = ("floor", "middleware", "app")
 NOTES = 1000
