@@ -387,3 +387,32 @@ def test_every_figure_on_the_server_page_is_the_datas(site):
     for key, text in shown:
         assert key.startswith("server."), key
         assert unescape(text) == expected[key], key
+
+
+def test_the_server_chapters_conclusions_hold_for_the_data():
+    # Each assertion is a sentence of the server chapter's "How fast is it?";
+    # when `make bench-server` gives numbers that break one, rewrite it.
+    data = report.load()
+    rows = {(row["variant"], row["kind"]): row for row in report.server_rows(data)}
+    floor, middle = rows[("floor", "get")], rows[("middleware", "get")]
+    read, write = rows[("app", "get")], rows[("app", "post")]
+    # "Those rates are set by CPU time": the server kept a core busy, and one
+    # core's seconds over its CPU per request is about the rate it reached.
+    assert read["busy"] >= 90
+    assert 0.85 < read["rate"] * read["server_us"] / 1e6 < 1.15
+    # "Most of that time is aiohttp's."
+    assert floor["loop_us"] / read["loop_us"] > 0.6
+    # "The middlewares added less than the medians moved from round to round."
+    n = data["server"]["settings"]["requests"]
+    (runs,) = [r for r in data["server"]["runs"] if r["variant"] == "floor"]
+    per_round = [s["server_loop_seconds"] * 1e6 / n for s in runs["samples"]]
+    assert abs(middle["loop_us"] - floor["loop_us"]) < max(per_round) - min(per_round)
+    # The store costs the loop's thread something, and its own thread more
+    # than nothing; a write costs the store about what a read does.
+    assert read["loop_us"] > middle["loop_us"]
+    assert read["store_us"] > 0
+    assert 0.7 < write["store_us"] / read["store_us"] < 1.3
+    # "and the loop's thread a little more"
+    assert write["loop_us"] > read["loop_us"]
+    # "The client side cost about as much as the server."
+    assert 0.7 < read["client_us"] / read["server_us"] < 1.4
