@@ -15,7 +15,9 @@ BAD_BODIES = [
     b'{"author": "ann", "text": "hi", "colour": "red"}',
     b'{"author": "' + b"a" * 41 + b'", "text": "hi"}',
     b'{"author": "ann", "text": "\xff"}',  # not UTF-8
+    b"[" * 16_000,  # nested deeper than json.loads() can recurse
 ]
+BAD_AFTER = ["first", "²", "9" * 19]  # "²".isdigit() is True!
 
 
 async def main():
@@ -34,8 +36,13 @@ async def main():
         form = {"author": "ann", "text": "hello"}
         async with session.post("/notes", data=form) as response:
             print(response.status, (await response.json())["error"])
-        async with session.get("/notes?after=first") as response:
-            print(response.status, (await response.json())["error"])
+        for after in BAD_AFTER:
+            query = {"after": after}
+            async with session.get("/notes", params=query) as response:
+                answer = await response.json()
+                print(response.status, f"after={after}:", answer["error"])
+        async with session.get("/notes/" + "9" * 19) as response:
+            print(response.status, "a 19-digit id:", await response.json())
         async with session.get("/notes") as response:
             print("notes stored:", await response.json())
         good = {"author": " ann ", "text": "hello"}

@@ -10,6 +10,7 @@ import concurrent.futures
 import contextlib
 import json
 import logging
+import re
 import sqlite3
 import sys
 
@@ -42,7 +43,8 @@ class NoteStore:
 
     async def close(self):
         await self._call(self._db.close)
-        self._thread.shutdown()
+        # The thread is idle now; wait=False keeps the loop from joining it.
+        self._thread.shutdown(wait=False)
 
     async def add(self, author, text):
         return await self._call(self._add, author, text)
@@ -120,10 +122,13 @@ def parse_note(body):
         data = json.loads(body)
     except ValueError:  # not JSON, or not UTF-8
         raise bad_request("the body is not valid JSON") from None
+    except RecursionError:  # [[[[...: nested deeper than Python recurses
+        raise bad_request("the body is nested too deeply") from None
     if not isinstance(data, dict):
         raise bad_request("the body must be a JSON object")
-    for name in sorted(data.keys() - FIELDS.keys()):
-        raise bad_request(f"unknown field: {name}")
+    unknown = sorted(data.keys() - FIELDS.keys())
+    if unknown:
+        raise bad_request(f"unknown field: {unknown[0]}")
     note = {}
     for name, longest in FIELDS.items():
         if name not in data:
@@ -145,14 +150,24 @@ def parse_note(body):
 STORE = web.AppKey("store", NoteStore)
 STATS = web.AppKey("stats", collections.Counter)
 routes = web.RouteTableDef()
+# An id has 1 to 18 digits, so it always fits SQLite's 64-bit integers.
+NOTE_ID = "[0-9]{1,18}"
+BODY_DEADLINE = 10.0  # seconds a client may take to send its body
 
 
 @routes.post("/notes")
 async def create_note(request):
     if request.content_type != "application/json":
         raise web.HTTPUnsupportedMediaType(text="send the note as JSON")
+    try:
+        # A deadline, or a client sending one byte a minute would keep
+        # its place in limit_requests (below) for as long as it liked.
+        async with asyncio.timeout(BODY_DEADLINE):
+            body = await request.read()
+    except TimeoutError:
+        raise web.HTTPRequestTimeout(text="the body came too slowly") from None
     # The whole body is read and checked before anything is stored.
-    note = parse_note(await request.read())
+    note = parse_note(body)
     saved = await request.app[STORE].add(note["author"], note["text"])
     location = f"/notes/{saved['id']}"
     return web.json_response(saved, status=201, headers={"Location": location})
@@ -161,13 +176,13 @@ async def create_note(request):
 @routes.get("/notes")
 async def list_notes(request):
     after = request.query.get("after", "0")
-    if not after.isdigit():
-        raise bad_request("after must be a note id (a whole number)")
+    if not re.fullmatch(NOTE_ID, after):
+        raise bad_request("after must be a note id (1 to 18 digits)")
     notes = await request.app[STORE].page(int(after))
     return web.json_response(notes)
 
 
-@routes.get("/notes/{id:[0-9]+}")
+@routes.get(f"/notes/{{id:{NOTE_ID}}}")
 async def get_note(request):
     note_id = int(request.match_info["id"])
     note = await request.app[STORE].get(note_id)
@@ -209,14 +224,26 @@ class ChatRoom:
     def __init__(self):
         self.members = {}  # name -> WebSocketResponse
 
+    def leave(self, name, ws):
+        if self.members.get(name) is ws:  # not a newcomer of that name
+            del self.members[name]
+
     async def broadcast(self, sender, text):
+        """Send to each member; one whose connection fails is dropped."""
         message = {"from": sender, "text": text}
-        for ws in list(self.members.values()):
-            if not ws.closed:
+        for name, ws in list(self.members.items()):
+            if not ws.prepared or ws.closed:
+                continue
+            try:
                 await ws.send_json(message)
+            except ConnectionResetError:
+                # Gone, though its handler has not noticed yet. One dead
+                # member must not cost the others the message.
+                self.leave(name, ws)
 
 
 ROOM = web.AppKey("room", ChatRoom)
+CHAT_TEXT = 500  # the longest chat message, in characters
 
 
 @routes.get("/chat")
@@ -228,16 +255,23 @@ async def chat(request):
         raise bad_request("name must be 1 to 20 characters")
     if name in room.members:
         raise web.HTTPConflict(text=f"{name} is already here")
-    ws = web.WebSocketResponse()
-    await ws.prepare(request)
-    room.members[name] = ws
-    await room.broadcast("server", f"{name} joined")
+    ws = web.WebSocketResponse(
+        max_msg_size=64 * 1024,  # a larger message closes the connection
+        heartbeat=30,  # ping every 30 s; no pong in time closes it
+    )
+    room.members[name] = ws  # taken from here, before any await
     try:
+        await ws.prepare(request)  # the 101 answer: from here, WebSocket
+        await room.broadcast("server", f"{name} joined")
         async for message in ws:  # ends when the connection closes
-            if message.type == aiohttp.WSMsgType.TEXT:
+            if message.type != aiohttp.WSMsgType.TEXT:
+                continue
+            if len(message.data) > CHAT_TEXT:
+                await ws.send_json({"from": "server", "text": "too long"})
+            else:
                 await room.broadcast(name, message.data)
     finally:
-        del room.members[name]
+        room.leave(name, ws)
         await room.broadcast("server", f"{name} left")
     return ws
 
@@ -273,13 +307,16 @@ def digest_lifetime(every):
         task = asyncio.create_task(post_digests(app, every))
         log.info("digest: started")
         yield
+        # web.run_app() runs cleanup in a task it has already cancelled,
+        # so count only the cancellations that arrive from here on.
+        before = asyncio.current_task().cancelling()
         task.cancel()
         try:
             await task
         except asyncio.CancelledError:
-            # The task's own cancellation is expected; a cancellation of
-            # this cleanup itself is not ours to swallow.
-            if asyncio.current_task().cancelling():
+            # The task's own cancellation is expected; a new cancellation
+            # of this cleanup itself is not ours to swallow.
+            if asyncio.current_task().cancelling() > before:
                 raise
         log.info("digest: stopped")
 
@@ -291,11 +328,14 @@ async def post_digests(app, every):
     last = None
     while True:
         await asyncio.sleep(every)
-        count = await app[STORE].count()
-        if count != last:
-            log.info("digest: %d notes", count)
-            await app[ROOM].broadcast("server", f"{count} notes so far")
-            last = count
+        try:
+            count = await app[STORE].count()
+            if count != last:
+                log.info("digest: %d notes", count)
+                await app[ROOM].broadcast("server", f"{count} notes so far")
+                last = count
+        except Exception as error:  # one bad round must not end the task
+            log.error("digest failed: %r", error)
 
 
 # --8<-- [end:lifetime]
@@ -432,5 +472,18 @@ async def main():
             print(response.status, await response.json())
 
 
+# --8<-- [start:serve]
+def serve(port=8080):
+    """Serve the notes for real until Ctrl-C, with the log on stderr."""
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    web.run_app(make_app("notes.db"), host="127.0.0.1", port=port)
+
+
+# --8<-- [end:serve]
+
+
 if __name__ == "__main__":
-    asyncio.run(main())
+    if "--serve" in sys.argv:
+        serve()
+    else:
+        asyncio.run(main())

@@ -66,6 +66,32 @@ async def test_bad_note_is_refused(server, note, message):
 
 
 @pytest.mark.asyncio
+async def test_deeply_nested_body_is_refused(server):
+    body = b"[" * 16_000  # deeper than json.loads() can recurse
+    headers = {"Content-Type": "application/json"}
+    async with server.session.post("/notes", data=body, headers=headers) as r:
+        assert r.status == 400
+        assert await r.json() == {"error": "the body is nested too deeply"}
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "after", ["²", "9" * 19, "1" * 5000], ids=["superscript", "huge", "vast"]
+)
+async def test_bad_after_is_refused(server, after):
+    # "²".isdigit() is True, but int("²") fails; 19 digits overflow
+    # SQLite's integers; 5000 digits exceed Python's int() limit.
+    async with server.session.get("/notes", params={"after": after}) as r:
+        assert r.status == 400
+
+
+@pytest.mark.asyncio
+async def test_id_too_long_is_not_found(server):
+    async with server.session.get("/notes/" + "9" * 19) as response:
+        assert response.status == 404
+
+
+@pytest.mark.asyncio
 async def test_client_disconnects_mid_body(server):
     host, port = server.url.removeprefix("http://").split(":")
     _, writer = await asyncio.open_connection(host, int(port))
@@ -108,5 +134,5 @@ async def test_chat_room(server):
 
 if __name__ == "__main__":
     # -p no:logging: the report shows the results, not the log lines.
-    flags = ["-qq", "-rA", "-p", "no:cacheprovider", "-p", "no:logging"]
+    flags = ["-qq", "-rfEp", "-p", "no:cacheprovider", "-p", "no:logging"]
     sys.exit(pytest.main([__file__, *flags]))
