@@ -57,12 +57,14 @@ SCRIPT_ONLY: dict[str, str] = {
         "loop is already running with its own setting"
     ),
     "coroutines/memory_per_coroutine.py": (
-        "it measures memory in a fresh interpreter, and a kernel has already "
-        "allocated a great deal"
+        "it measures how much the process's memory grows, and a kernel that has "
+        "run other cells first reuses memory they freed, so the growth it sees "
+        "is not the cost it sets out to show"
     ),
     "coroutines/solution_cancel_a_sleeper.py": (
-        "it replaces the running loop's exception handler, and in a notebook "
-        "that loop is the kernel's own"
+        "its point is a line printed by the loop's exception handler, and the "
+        "loop calls that handler outside the cell, so a notebook does not show "
+        "the line under it"
     ),
     "futures/abandoned_thread_call_runs_on.py": _PROGRAM_END.format(
         "it waits for the worker threads"
@@ -74,8 +76,10 @@ SCRIPT_ONLY: dict[str, str] = {
     "async-await/unclosed_generators_closed_by_the_loop.py": _PROGRAM_END.format(
         "it closes the asynchronous generators left open"
     ),
-    "asyncio-vs-threading/coroutine_from_a_worker_thread.py": _PROGRAM_END.format(
-        "it cancels the tasks still running, which the worker thread waits for"
+    "asyncio-vs-threading/coroutine_from_a_worker_thread.py": (
+        "its worker thread waits until asyncio.run() cancels the tasks still "
+        "running as the program ends; a notebook's loop does not end, so its "
+        "last line, thread.join(), would block the kernel for ever"
     ),
     "asyncio-vs-threading/fetch_with_a_process_pool.py": _FRESH_PROCESS,
     "asyncio-vs-threading/what_a_worker_process_accepts.py": _FRESH_PROCESS,
