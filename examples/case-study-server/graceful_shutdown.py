@@ -7,6 +7,7 @@ from aiohttp import web
 from notes_app import make_app, show_log
 
 
+# --8<-- [start:main]
 async def main():
     show_log()
     loop = asyncio.get_running_loop()
@@ -35,7 +36,6 @@ async def main():
         except aiohttp.ClientError as error:
             say(f"client: report failed, {type(error).__name__}")
 
-    # --8<-- [start:main]
     for timeout, seconds in [(10, 3), (1, 6)]:
         print(f"--- shutdown_timeout={timeout}")
         app = make_app(":memory:")

@@ -455,9 +455,6 @@ def show_log():
     log.setLevel(logging.INFO)
 
 
-# --8<-- [end:make_app]
-
-
 async def main():
     show_log()
     async with (
@@ -470,6 +467,9 @@ async def main():
             print(await response.json())
         async with session.get("/notes") as response:
             print(response.status, await response.json())
+
+
+# --8<-- [end:make_app]
 
 
 # --8<-- [start:serve]

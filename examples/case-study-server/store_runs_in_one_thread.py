@@ -8,9 +8,9 @@ from notes_app import NoteStore
 
 
 async def main():
+    # --8<-- [start:main]
     store = NoteStore(":memory:")
     await store.open()
-    # --8<-- [start:main]
     # Ten adds at once: the loop stays free while they queue for the
     # store's thread, which runs them one after another.
     notes = [store.add("ann", f"note {n}") for n in range(10)]

@@ -7,12 +7,12 @@ from aiohttp import web
 from notes_app import make_app, serving
 
 
+# --8<-- [start:main]
 async def report(request):
     await asyncio.sleep(1)  # a slow endpoint, added for the demo
     return web.json_response({"report": "ready"})
 
 
-# --8<-- [start:main]
 async def ask(session, n, start):
     loop = asyncio.get_running_loop()
     await asyncio.sleep(n * 0.1)  # clients a tenth of a second apart
