@@ -182,7 +182,7 @@ async def list_notes(request):
     return web.json_response(notes)
 
 
-@routes.get(f"/notes/{{id:{NOTE_ID}}}")
+@routes.get("/notes/{id:[0-9]{1,18}}")  # the same pattern as NOTE_ID
 async def get_note(request):
     note_id = int(request.match_info["id"])
     note = await request.app[STORE].get(note_id)
