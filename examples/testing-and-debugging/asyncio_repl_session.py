@@ -29,9 +29,16 @@ if __name__ == "__main__":
         text=True,
         check=True,
     )
-    # Fed from a pipe, the REPL writes its prompts to stdout, before each
-    # value; keep the values, one a line.
-    for line in session.stdout.splitlines():
-        value = re.sub(r"^((>>>|\.\.\.) ?)+", "", line)
-        if value:
-            print(value)
+    # Fed from a pipe, the REPL writes a prompt before it reads each line but
+    # does not echo the line: print each typed line after its prompt, as a
+    # terminal would show it, followed by what the REPL answered.
+    parts = re.split(r"(>>> |\.\.\. )", session.stdout)
+    prompts, answers = parts[1::2], parts[2::2]
+    # The REPL's last prompt, at the end of the input, has no line after it.
+    typed_lines = TYPED.splitlines()
+    for prompt, answer, typed in zip(
+        prompts, answers, typed_lines, strict=False
+    ):
+        print((prompt + typed).rstrip())
+        if answer:
+            print(answer, end="")

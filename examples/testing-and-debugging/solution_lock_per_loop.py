@@ -4,7 +4,6 @@ import asyncio
 import sys
 
 import pytest
-import pytest_asyncio
 
 shared_lock = asyncio.Lock()  # the bug: one lock for every test's loop
 
@@ -26,13 +25,17 @@ async def test_first_loop_binds_the_lock():
 
 @pytest.mark.asyncio
 async def test_second_loop_cannot_wait_for_it():
+    # Runs after the first test (pytest keeps the file's order), whose loop
+    # the lock is bound to; run alone, this test would find the lock unbound.
     with pytest.raises(RuntimeError, match="bound to a different event loop"):
         await contend(shared_lock)
 
 
-@pytest_asyncio.fixture
-async def lock():
-    return asyncio.Lock()  # the fix: made for each test, in its loop
+@pytest.fixture
+def lock():
+    return (
+        asyncio.Lock()
+    )  # the fix: a new lock for each test, bound to nothing
 
 
 @pytest.mark.asyncio

@@ -9,8 +9,15 @@ import gc
 
 
 async def refresh_cache():
-    while True:  # noqa: ASYNC110 (refreshes every minute, for ever)
-        await asyncio.sleep(60)
+    try:
+        while True:  # noqa: ASYNC110 (refreshes every minute, for ever)
+            await asyncio.sleep(60)
+    finally:
+        # Runs when the garbage collector frees the task: outside any loop.
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError as error:
+            print(f"refresh_cache(): finally runs, but {error}")
 
 
 async def fetch_price():

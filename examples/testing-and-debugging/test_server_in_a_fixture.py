@@ -7,9 +7,8 @@ import pytest
 import pytest_asyncio
 
 
-async def handle_client(reader, writer):
+async def handle_client(store, reader, writer):
     """A tiny key-value server: 'SET key value' and 'GET key', one a line."""
-    store = {}
     async for line in reader:
         command, key, *value = line.decode().split()
         if command == "SET":
@@ -26,10 +25,11 @@ async def handle_client(reader, writer):
 async def server_port():
     # Port 0: the system picks a free port, so tests never collide.
     handlers = []
+    store = {}  # one store for the server's connections, empty for each test
 
     async def serve(reader, writer):
         handlers.append(asyncio.current_task())
-        await handle_client(reader, writer)
+        await handle_client(store, reader, writer)
 
     server = await asyncio.start_server(serve, "127.0.0.1", 0)
     yield server.sockets[0].getsockname()[1]
@@ -60,27 +60,31 @@ async def test_set_then_get(client):
 
 @pytest.mark.asyncio
 async def test_missing_key(client):
-    assert await client("GET colour") == "(none)"  # a fresh server each test
+    assert (
+        await client("GET colour") == "(none)"
+    )  # a new server, and store, for each test
 
 
 @pytest.mark.asyncio
-async def test_two_clients_at_once(server_port):
-    async def session(name):
+async def test_two_clients_share_the_store(server_port):
+    async def session(*commands):
         reader, writer = await asyncio.open_connection(
             "127.0.0.1", server_port
         )
-        writer.write(f"SET name {name}\nGET name\n".encode())
-        await writer.drain()
-        replies = [await reader.readline() for _ in range(2)]
+        replies = []
+        for command in commands:
+            writer.write(command.encode() + b"\n")
+            await writer.drain()
+            replies.append((await reader.readline()).decode().strip())
         writer.close()
         await writer.wait_closed()
-        return [reply.decode().strip() for reply in replies]
+        return replies
 
-    # Each connection has its own store, so the sessions do not mix.
-    assert await asyncio.gather(session("ann"), session("bob")) == [
-        ["OK", "ann"],
-        ["OK", "bob"],
-    ]
+    # Two clients connected at the same time each set a key...
+    both = await asyncio.gather(session("SET ann 1"), session("SET bob 2"))
+    assert both == [["OK"], ["OK"]]
+    # ...and a third client sees both keys.
+    assert await session("GET ann", "GET bob") == ["1", "2"]
 
 
 if __name__ == "__main__":

@@ -48,9 +48,11 @@ async def main():
         target=watchdog, args=[loop, threading.get_ident(), stop]
     )
     guard.start()
-    print(f"main(): the answer is {await handle_request()}")
-    stop.set()
-    await asyncio.to_thread(guard.join)
+    try:
+        print(f"main(): the answer is {await handle_request()}")
+    finally:  # stop the watchdog even if the request fails
+        stop.set()
+        await asyncio.to_thread(guard.join)
 
 
 if __name__ == "__main__":
