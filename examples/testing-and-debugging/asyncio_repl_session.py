@@ -39,6 +39,7 @@ if __name__ == "__main__":
     for prompt, answer, typed in zip(
         prompts, answers, typed_lines, strict=False
     ):
-        print((prompt + typed).rstrip())
+        if typed:  # the empty line only ends the definition before it
+            print(prompt + typed)
         if answer:
             print(answer, end="")
