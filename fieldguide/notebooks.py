@@ -96,8 +96,8 @@ DIFFERS: dict[str, str] = {
     "tasks/unreferenced_task_vanishes.py": _KERNEL_TASKS,
     "tasks/keep_task_references.py": _KERNEL_TASKS,
     "tasks/current_and_all_tasks.py": (
-        "all_tasks() lists the kernel's own tasks too, and the cell's task is "
-        "running IPython's code rather than main()"
+        "all_tasks() lists the kernel's own tasks too, and current_task() is "
+        "the task running the cell, inside IPython's code, not main()"
     ),
     "coroutines/never_awaited_warning.py": (
         "the warning names the cell's temporary file and line, not "

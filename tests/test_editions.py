@@ -6,6 +6,7 @@ checked without changes here.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -37,7 +38,13 @@ def _nav_titles():
     walk(config["nav"])
     titles = []
     for page in pages:
-        heading = re.search(r"^# (.+)$", (ROOT / "docs" / page).read_text(), re.M)
+        source = (ROOT / "docs" / page).read_text()
+        if page.endswith(".ipynb"):  # a notebook: its first Markdown cell
+            cells = json.loads(source)["cells"]
+            source = next(
+                "".join(c["source"]) for c in cells if c["cell_type"] == "markdown"
+            )
+        heading = re.search(r"^# (.+)$", source, re.M)
         titles.append(heading.group(1).replace("`", ""))
     return titles
 

@@ -191,6 +191,8 @@ def server_figures(data: dict) -> dict[str, str]:
         found[f"{key}.busy"] = f"{row['busy']:.0f}%"
         for what in ("client", "server", "loop", "store"):
             found[f"{key}.{what}"] = micro(row[f"{what}_us"])
+        if variant != "app":
+            found[f"{key}.store"] = "none"  # no store, no store thread
     floor, middle, app = (rows[(v, "get")] for v in ("floor", "middleware", "app"))
     # What each layer adds to the loop's CPU time per read.
     found["server.adds.middleware"] = micro(middle["loop_us"] - floor["loop_us"])
