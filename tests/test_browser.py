@@ -29,11 +29,14 @@ if not CHROMIUM:
     )
 playwright = pytest.importorskip("playwright.sync_api")
 
-# Budgets per page, from the measurements of 2026-11-21 (first visit, nothing
-# cached): the home page made 9 requests for 645 KB (the search index is most
-# of it), the heaviest chapter, tasks/, 8 requests for 890 KB. Room to grow,
-# but a page that doubles fails.
-BUDGETS = {"requests": 15, "bytes": 1_500_000}
+# Budgets per page, first visit, nothing cached. The search index is counted
+# apart: every page loads the same file, once, and it grows with the book
+# (2026-11-21: about 500 KB of the home page's 645 KB; 2026-12-04, with Part
+# II's case studies and testing chapter: 965 KB). A page's own bytes were then
+# at most about 690 KB for a chapter (asyncio-vs-threading/) and 970 KB for
+# the notebook page, whose JupyterLab styles are inline. Room to grow, but a
+# page that doubles fails.
+BUDGETS = {"requests": 15, "bytes": 1_200_000, "search_index_bytes": 1_500_000}
 
 
 @pytest.fixture(scope="module")
@@ -107,9 +110,16 @@ class Visit:
         return self.page
 
     def weight(self):
-        sizes = [request.sizes() for request in self.requests]
-        total = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes)
-        return len(sizes), total
+        """Requests, the page's own bytes, and the bytes of the search index."""
+        own = index = 0
+        for request in self.requests:
+            sizes = request.sizes()
+            size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            if request.url.endswith("search/search_index.json"):
+                index += size
+            else:
+                own += size
+        return len(self.requests), own, index
 
     def close(self):
         self.context.close()
@@ -294,7 +304,9 @@ def test_page_weight_stays_within_budget(site, visit):
     for path in _pages(site):
         v = visit()
         v.open(path.lstrip("/"))
-        weights[path] = dict(zip(("requests", "bytes"), v.weight(), strict=True))
+        weights[path] = dict(
+            zip(("requests", "bytes", "search_index_bytes"), v.weight(), strict=True)
+        )
     heaviest = max(weights, key=lambda path: weights[path]["bytes"])
     REPORTS.mkdir(parents=True, exist_ok=True)
     (REPORTS / "weights.json").write_text(
@@ -310,8 +322,7 @@ def test_page_weight_stays_within_budget(site, visit):
     over = {
         path: weight
         for path, weight in weights.items()
-        if weight["requests"] > BUDGETS["requests"]
-        or weight["bytes"] > BUDGETS["bytes"]
+        if any(weight[what] > most for what, most in BUDGETS.items())
     }
     assert not over, f"pages over the budget {BUDGETS}: {over}"
 
