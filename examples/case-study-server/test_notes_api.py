@@ -2,13 +2,23 @@
 
 import asyncio
 import dataclasses
+import logging
 import sys
 
 import aiohttp
 import pytest
 import pytest_asyncio
 from aiohttp import web
-from notes_app import STATS, STORE, make_app
+from aiohttp.test_utils import make_mocked_request
+from notes_app import (
+    ROOM,
+    STATS,
+    STORE,
+    ChatRoom,
+    errors_as_json,
+    make_app,
+    post_digests,
+)
 
 
 # --8<-- [start:fixture]
@@ -130,6 +140,77 @@ async def test_chat_room(server):
 
 
 # --8<-- [end:tests]
+
+
+# The defensive paths: not shown on the page, but every line is tested.
+@pytest.mark.asyncio
+async def test_chat_checks_names_and_messages(server):
+    async with server.session.get("/chat?name=") as response:
+        assert response.status == 400
+    ann = await server.session.ws_connect("/chat?name=ann")
+    await ann.receive_json()  # ann joined
+    await ann.send_bytes(b"\x00")  # not text: ignored
+    await ann.send_str("x" * 501)
+    assert await ann.receive_json() == {"from": "server", "text": "too long"}
+    await ann.close()
+
+
+class GoneMember:
+    """A member whose connection has failed, though nobody has noticed yet."""
+
+    prepared, closed = True, False
+
+    async def send_json(self, message):
+        raise ConnectionResetError("gone")
+
+
+class Joining:
+    """A member whose WebSocket handshake is not finished."""
+
+    prepared, closed = False, False
+
+
+@pytest.mark.asyncio
+async def test_a_dead_member_is_dropped_and_a_joining_one_skipped():
+    room = ChatRoom()
+    room.members = {"gone": GoneMember(), "joining": Joining()}
+    await room.broadcast("server", "hello")
+    assert list(room.members) == ["joining"]
+
+
+class FailingStore:
+    def __init__(self):
+        self.rounds = 0
+
+    async def count(self):
+        self.rounds += 1
+        raise OSError("disk full")
+
+
+@pytest.mark.asyncio
+async def test_a_failed_digest_round_does_not_end_the_task():
+    log = logging.getLogger("notes")
+    quiet = logging.NullHandler()  # the error is logged; keep it off stderr
+    log.addHandler(quiet)
+    app = {STORE: FailingStore(), ROOM: ChatRoom()}
+    task = asyncio.create_task(post_digests(app, every=0.01))
+    try:
+        await asyncio.sleep(0.1)
+        assert app[STORE].rounds >= 2  # it went on after the first failure
+    finally:
+        task.cancel()
+        log.removeHandler(quiet)
+
+
+@pytest.mark.asyncio
+async def test_a_redirect_passes_through_the_error_middleware():
+    request = make_mocked_request("GET", "/", app=make_app(":memory:"))
+
+    async def handler(request):
+        raise web.HTTPFound("/notes")
+
+    with pytest.raises(web.HTTPFound):
+        await errors_as_json(request, handler)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 # /// script
 # [tool.fieldguide]
 # exit-status = 1  # the test fails on purpose, to show what the failure says
+# coverage = false  # save()'s body never runs: that is the bug it shows
 # ///
 """With warnings as errors (see pytest.ini), a forgotten await fails a test."""
 
