@@ -334,16 +334,6 @@ def test_crawler_measurement_smoke_run(tmp_path):
     assert parse["page_links"] == 10
 
 
-def test_every_figure_on_the_crawler_page_is_the_datas(site):
-    page = (site / "case-study-crawler" / "index.html").read_text(encoding="utf-8")
-    expected = report.figures(report.load())
-    shown = _FIGURE.findall(page)
-    assert len(shown) > 30
-    for key, text in shown:
-        assert key.startswith("crawler."), key
-        assert unescape(text) == expected[key], key
-
-
 @pytest.mark.slow
 def test_server_measurement_smoke_run(tmp_path):
     """The server chapter's measurement still runs, and measures each layer."""
@@ -379,13 +369,17 @@ def test_server_measurement_smoke_run(tmp_path):
         assert (sample["server_store_seconds"] > 0) == (run["variant"] == "app")
 
 
-def test_every_figure_on_the_server_page_is_the_datas(site):
-    page = (site / "case-study-server" / "index.html").read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    ("page", "prefix", "at_least"),
+    [("case-study-crawler", "crawler.", 30), ("case-study-server", "server.", 10)],
+)
+def test_every_figure_on_a_case_study_page_is_the_datas(site, page, prefix, at_least):
+    html = (site / page / "index.html").read_text(encoding="utf-8")
     expected = report.figures(report.load())
-    shown = _FIGURE.findall(page)
-    assert len(shown) > 10
+    shown = _FIGURE.findall(html)
+    assert len(shown) > at_least
     for key, text in shown:
-        assert key.startswith("server."), key
+        assert key.startswith(prefix), key
         assert unescape(text) == expected[key], key
 
 

@@ -80,11 +80,18 @@ def _python(module: str, *args: object, timeout: float) -> dict:
 
 
 class Server:
-    """The HTTP server, in a process of its own, for as long as the block lasts."""
+    """The HTTP server, in a process of its own, for as long as the block lasts.
+
+    ``module`` (with ``args``) is any server of this package that prints its
+    port on one line and stops when its standard input closes.
+    """
+
+    def __init__(self, module: str = "server", *args: str) -> None:
+        self.command = [sys.executable, "-m", f"fieldguide.benchmark.{module}", *args]
 
     def __enter__(self) -> int:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "fieldguide.benchmark.server"],
+            self.command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -94,7 +101,7 @@ class Server:
         line = self.process.stdout.readline()
         if not line.strip().isdigit():
             self.process.kill()
-            raise RuntimeError(f"the benchmark server did not start: {line!r}")
+            raise RuntimeError(f"{self.command[2:]} did not start: {line!r}")
         return int(line)
 
     def cpu_seconds(self) -> float:

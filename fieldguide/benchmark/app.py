@@ -17,13 +17,17 @@ import argparse
 import datetime
 import json
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-from fieldguide.benchmark import ROOT, SERVER_RESULTS
-from fieldguide.benchmark.__main__ import _python, _rotated, _say, describe_machine
+from fieldguide.benchmark import SERVER_RESULTS
+from fieldguide.benchmark.__main__ import (
+    Server,
+    _python,
+    _rotated,
+    _say,
+    describe_machine,
+)
 
 # (server variant, kind of request)
 CONFIGS = [("floor", "get"), ("middleware", "get"), ("app", "get"), ("app", "post")]
@@ -31,39 +35,21 @@ FULL = {"repeats": 5, "requests": 20_000, "concurrency": 50, "warm_up": 1_000}
 SMOKE = {"repeats": 1, "requests": 200, "concurrency": 10, "warm_up": 20}
 
 
-class AppServer:
+class AppServer(Server):
     """One variant of the application, in a process of its own."""
 
     def __init__(self, variant: str) -> None:
-        self.variant = variant
+        super().__init__("app_server", variant)
 
     def __enter__(self) -> AppServer:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "fieldguide.benchmark.app_server", self.variant],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        line = self.process.stdout.readline()
-        if not line.strip().isdigit():
-            self.process.kill()
-            raise RuntimeError(f"the {self.variant} server did not start: {line!r}")
-        self.port = int(line)
+        self.port = super().__enter__()
         return self
 
     def cpu(self) -> dict:
+        """The server's CPU seconds so far: process, loop thread, store thread."""
         self.process.stdin.write("\n")
         self.process.stdin.flush()
         return json.loads(self.process.stdout.readline())
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.process.stdin.close()  # the server's signal to stop
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 def run(settings: dict) -> list[dict]:
