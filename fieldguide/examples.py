@@ -221,7 +221,13 @@ def run_example(
         "FIELDGUIDE_BLOCKS_THE_LOOP": "1" if example.blocks_the_loop else "0",
         **(extra_env or {}),
     }
-    for variable in ("PYTHONWARNINGS", "PYTHONDEVMODE", "PYTHONASYNCIODEBUG"):
+    # A reader's shell sets none of these: the first three change what Python
+    # reports, CI and BUILD_NUMBER stop pytest shortening its summary lines,
+    # and COLUMNS would change where pytest wraps them.
+    for variable in (
+        "PYTHONWARNINGS", "PYTHONDEVMODE", "PYTHONASYNCIODEBUG",
+        "CI", "BUILD_NUMBER", "COLUMNS",
+    ):  # fmt: skip
         env.pop(variable, None)
     # The runner must be importable from any interpreter (see --example-python).
     env["PYTHONPATH"] = os.pathsep.join(
