@@ -99,9 +99,15 @@ offline: env ## Build the site for reading from disk: build/a-field-guide-to-asy
 	$(BIN)/python -m fieldguide.offline build/offline-site build/a-field-guide-to-asyncio-html.zip
 
 # Ends with the list of files it rewrote or created (tests/conftest.py).
-update-examples: env ## Re-record example outputs and page code results (EXAMPLE=, CHAPTER=)
+update-examples: env ## Re-record example outputs and page code results (EXAMPLE=, CHAPTER=, VERSION=)
+ifeq ($(strip $(VERSION)),)
 	$(BIN)/pytest $(SOME) $(ONLY) tests/test_examples.py \
 	  tests/test_book.py::test_code_block_in_the_docs --update-examples
+else
+	# An example with output-per-version records each Python's output there.
+	PATH="$(VERSIONS_PATH):$$PATH" $(BIN)/nox -s examples-$(VERSION) -- \
+	  --update-examples $(ONLY)
+endif
 
 update-notebooks: env ## Run the book's notebook pages in a kernel and store their outputs
 	$(BIN)/python -m fieldguide.notebooks --record

@@ -14,6 +14,7 @@ which ``uv run`` and ``pipx run`` also understand::
     # coverage = false         # measuring coverage would change its output
     # timeout = 20
     # exit-status = 130        # it ends with this status on purpose
+    # output-per-version = true  # each Python X.Y prints its own <name>.X.Y.out
     # skip = "why this example cannot run in the test suite"
     # ///
 """
@@ -36,6 +37,9 @@ EXAMPLES = ROOT / "examples"
 DOCS = ROOT / "docs"  # the pages that show the examples
 
 DEFAULT_TIMEOUT = 10.0  # seconds of real time for one example
+# The versions the book's recorded outputs come from, oldest first (noxfile.py
+# also tries newer ones, which must then print what is recorded).
+PYTHON_VERSIONS = ("3.11", "3.12", "3.13")
 
 _METADATA_BLOCK = re.compile(
     r"(?m)^# /// (?P<type>[a-zA-Z0-9-]+)$\s(?P<content>(^#(| .*)$\s)+)^# ///$"
@@ -48,6 +52,7 @@ _SETTINGS = {
     "record-stderr",
     "coverage",
     "exit-status",
+    "output-per-version",
 }
 
 # Memory addresses change on every run; nothing else is normalised.
@@ -69,6 +74,9 @@ class Example:
     record_stderr: bool = False
     coverage: bool = True
     exit_status: int = 0  # the status the program ends with on purpose
+    # A lesson about a difference between Python versions records what each
+    # version prints: <name>.3.11.out, <name>.3.12.out, ...
+    output_per_version: bool = False
 
     @property
     def name(self) -> str:
@@ -79,7 +87,27 @@ class Example:
 
     @property
     def output_path(self) -> Path:
+        """The recorded output (of the book's oldest Python, if per version)."""
+        if self.output_per_version:
+            return self.output_path_for(PYTHON_VERSIONS[0])
         return self.path.with_suffix(".out")
+
+    def output_path_for(self, version: str) -> Path:
+        """The recorded output that Python ``version`` ('X.Y' or 'X.Y.Z') prints."""
+        if not self.output_per_version:
+            return self.path.with_suffix(".out")
+        major_minor = ".".join(version.split(".")[:2])
+        return self.path.with_name(f"{self.path.stem}.{major_minor}.out")
+
+    def recorded_outputs(self) -> dict[str | None, Path]:
+        """Each recorded output by the version that prints it (None: every one)."""
+        if not self.output_per_version:
+            return {None: self.output_path}
+        return {
+            version: self.output_path_for(version)
+            for version in PYTHON_VERSIONS
+            if self.requires_python.contains(f"{version}.99")
+        }
 
     def skip_reason(self, version: str | None = None) -> str | None:
         """Why this example does not run on Python ``version``, or None."""
@@ -89,6 +117,11 @@ class Example:
         if version not in self.requires_python:
             return f"needs Python {self.requires_python}, this is {version}"
         return None
+
+
+def program_of(output: Path) -> Path:
+    """The example that records ``output`` (``x.out`` or ``x.3.12.out``)."""
+    return output.with_name(re.sub(r"(\.\d+\.\d+)?\.out$", ".py", output.name))
 
 
 def find_examples(root: Path = EXAMPLES) -> list[Example]:
@@ -119,6 +152,7 @@ def load_example(path: Path) -> Example:
             ("blocks-the-loop", False),
             ("record-stderr", False),
             ("coverage", True),
+            ("output-per-version", False),
         ]
     }
     for name, value in flags.items():
@@ -140,6 +174,7 @@ def load_example(path: Path) -> Example:
         record_stderr=flags["record-stderr"],
         coverage=flags["coverage"],
         exit_status=exit_status,
+        output_per_version=flags["output-per-version"],
     )
 
 

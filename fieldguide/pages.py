@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from fieldguide.examples import EXAMPLES
+from fieldguide.examples import EXAMPLES, load_example
 
 _DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*example\((?P<args>.*)\)\s*\}\}\s*$")
 # The label above every recorded output, on screen and on paper.
@@ -100,9 +100,14 @@ def check(directive: Directive) -> None:
     where, name = directive.where, directive.name
     if not name.endswith(".py") or not directive.path.is_file():
         raise DirectiveError(f"{where}: no example examples/{name}")
-    if not directive.path.with_suffix(".out").is_file():
+    missing = [
+        path.name
+        for path in load_example(directive.path).recorded_outputs().values()
+        if not path.is_file()
+    ]
+    if missing:
         raise DirectiveError(
-            f"{where}: examples/{name} has no recorded output; "
+            f"{where}: examples/{name} has no recorded output {', '.join(missing)}; "
             f"run `make update-examples EXAMPLE={name}` to record it"
         )
     if directive.section and directive.section not in sections(directive.path):
@@ -150,7 +155,6 @@ def render(directive: Directive, source: str | None = None) -> str:
     else:
         snippet = name
     title = f"examples/{name}" + (" (excerpt)" if section else "")
-    output = directive.path.with_suffix(".out").relative_to(EXAMPLES).as_posix()
     # Classes, not tabs: the stylesheets bound a long output's height on
     # screen and label both blocks on paper; .no-copy keeps the copy button
     # for the code alone.
@@ -159,13 +163,14 @@ def render(directive: Directive, source: str | None = None) -> str:
         f'--8<-- "{snippet}"',
         "```",
     ]
-    if directive.output:
-        lines += [
-            "",
-            f'``` {{ .text .example-output .no-copy title="{OUTPUT_TITLE}" }}',
-            f'--8<-- "{output}"',
-            "```",
-        ]
+    outputs = load_example(directive.path).recorded_outputs()
+    if directive.output and list(outputs) == [None]:
+        lines += ["", *_output_block(outputs[None])]
+    elif directive.output:
+        # One tab per Python version, when the versions print different things.
+        for version, path in outputs.items():
+            lines += ["", f'=== "Python {version}"', ""]
+            lines += ["    " + line for line in _output_block(path)]
     if source:
         view = f"{source}/blob/main/examples/{name}"
         edit = f"{source}/edit/main/examples/{name}"
@@ -175,6 +180,14 @@ def render(directive: Directive, source: str | None = None) -> str:
             f" [:material-pencil-outline: Edit it]({edit}){{ .example-link }}",
         ]
     return "\n".join(directive.indent + line if line else "" for line in lines)
+
+
+def _output_block(path: Path) -> list[str]:
+    return [
+        f'``` {{ .text .example-output .no-copy title="{OUTPUT_TITLE}" }}',
+        f'--8<-- "{path.relative_to(EXAMPLES).as_posix()}"',
+        "```",
+    ]
 
 
 def expand(markdown: str, page: Path, source: str | None = None) -> str:

@@ -49,7 +49,9 @@ def check(example: Example, python: str) -> str | None:
         problems.append(f"exit status {run.returncode}, not {example.exit_status}")
     if run.stderr:
         problems.append("standard error:\n" + run.stderr)
-    recorded = example.output_path.read_text(encoding="utf-8")
+    recorded = example.output_path_for(python_version(python)).read_text(
+        encoding="utf-8"
+    )
     if run.stdout != recorded:
         problems.append(
             "".join(

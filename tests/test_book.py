@@ -15,7 +15,14 @@ import pytest
 from pytest_examples import CodeExample, EvalExample, find_examples
 
 from fieldguide import pages
-from fieldguide.examples import DOCS, EXAMPLES, ROOT, has_main_guard
+from fieldguide.examples import (
+    DOCS,
+    EXAMPLES,
+    ROOT,
+    has_main_guard,
+    load_example,
+    program_of,
+)
 
 MARKDOWN = sorted(DOCS.rglob("*.md"))
 PROGRAMS = sorted(EXAMPLES.glob("*/*.py"))
@@ -54,7 +61,8 @@ def test_every_recorded_output_belongs_to_an_example():
     orphans = [
         str(out.relative_to(ROOT))
         for out in sorted(EXAMPLES.glob("**/*.out"))
-        if not out.with_suffix(".py").is_file()
+        if not program_of(out).is_file()
+        or out not in load_example(program_of(out)).recorded_outputs().values()
     ]
     assert not orphans, "recorded outputs with no example: " + ", ".join(orphans)
 
@@ -280,7 +288,8 @@ def test_every_example_output_appears_in_the_site(site):
             / "index.html"
         )
         text = unescape(re.sub(r"<[^>]+>", "", built.read_text(encoding="utf-8")))
-        output = directive.path.with_suffix(".out").read_text(encoding="utf-8")
+        outputs = load_example(directive.path).recorded_outputs().values()
+        output = "".join(path.read_text(encoding="utf-8") for path in outputs)
         for line in filter(None, (line.strip() for line in output.splitlines())):
             assert line in text, (
                 f"{directive.where}: output line {line!r} missing from {built}"

@@ -12,7 +12,7 @@ import difflib
 
 import pytest
 
-from fieldguide.examples import ExampleTimeout, find_examples, run_example
+from fieldguide.examples import ROOT, ExampleTimeout, find_examples, run_example
 
 EXAMPLES = find_examples()
 
@@ -38,11 +38,14 @@ def test_example_prints_its_recorded_output(example, request, example_python):
         problems.append("it wrote to standard error:\n" + run.stderr)
     if problems:
         pytest.fail(
-            f"examples/{example.name}: " + "\n".join(problems) + _check_again(example),
+            f"examples/{example.name}: "
+            + "\n".join(problems)
+            + _check_again(example, version),
             pytrace=False,
         )
 
-    recorded = example.output_path
+    recorded = example.output_path_for(version)
+    shown = recorded.relative_to(ROOT).as_posix()
     if request.config.getoption("update_examples"):
         if not recorded.exists() or recorded.read_text(encoding="utf-8") != run.stdout:
             recorded.write_text(run.stdout, encoding="utf-8")
@@ -50,7 +53,7 @@ def test_example_prints_its_recorded_output(example, request, example_python):
     if not recorded.exists():
         pytest.fail(
             f"examples/{example.name} has no recorded output "
-            f"(examples/{example.name[:-3]}.out): run "
+            f"({shown}): run "
             f"`make update-examples EXAMPLE={example.name}`",
             pytrace=False,
         )
@@ -60,7 +63,7 @@ def test_example_prints_its_recorded_output(example, request, example_python):
             difflib.unified_diff(
                 expected.splitlines(keepends=True),
                 run.stdout.splitlines(keepends=True),
-                fromfile=f"examples/{example.name[:-3]}.out (recorded)",
+                fromfile=f"{shown} (recorded)",
                 tofile=f"examples/{example.name} (printed now)",
             )
         )
@@ -68,10 +71,18 @@ def test_example_prints_its_recorded_output(example, request, example_python):
             f"examples/{example.name} printed something other than its recorded "
             "output. If the new output is right, record it with "
             f"`make update-examples EXAMPLE={example.name}` and review the diff."
-            f"\n{diff}{_check_again(example)}",
+            f"\n{diff}{_check_again(example, version)}",
             pytrace=False,
         )
 
 
-def _check_again(example):
-    return f"\nCheck it again on its own with `make check EXAMPLE={example.name}`."
+def _check_again(example, version):
+    again = f"\nCheck it again on its own with `make check EXAMPLE={example.name}`."
+    if example.output_per_version:
+        # Each version's output is recorded by that version (see noxfile.py).
+        major_minor = ".".join(version.split(".")[:2])
+        again += (
+            f"\nIt records each Python's output: on {major_minor}, re-record with "
+            f"`make update-examples EXAMPLE={example.name} VERSION={major_minor}`."
+        )
+    return again
