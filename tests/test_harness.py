@@ -16,6 +16,7 @@ from fieldguide.examples import (
     ExampleTimeout,
     load_example,
     normalise,
+    program_of,
     run_example,
 )
 
@@ -467,3 +468,29 @@ def test_the_real_time_check_refuses_bad_arguments(arguments, message, capsys):
         real_time.main(arguments)
     assert stopped.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_a_lesson_about_versions_records_and_shows_each_versions_output(
+    book_examples, tmp_path
+):
+    chapter = tmp_path / "examples" / "chapter"
+    program = chapter / "by_version.py"
+    program.write_text(
+        "# /// script\n# requires-python = '>=3.12'\n# [tool.fieldguide]\n"
+        "# output-per-version = true\n# ///\nprint('hi')\n"
+    )
+    example = load_example(program)
+    # Each version has its own file; 3.11 is outside requires-python.
+    assert example.output_path_for("3.13.0").name == "by_version.3.13.out"
+    assert list(example.recorded_outputs()) == ["3.12", "3.13"]
+    assert program_of(chapter / "by_version.3.12.out") == program
+    assert program_of(chapter / "shown.out") == chapter / "shown.py"
+    # A page names the missing one, then shows one tab per version.
+    with pytest.raises(pages.DirectiveError, match=r"by_version\.3\.12\.out"):
+        pages.expand('{{ example("chapter/by_version.py") }}\n', Path("p.md"))
+    for version in ("3.12", "3.13"):
+        (chapter / f"by_version.{version}.out").write_text(f"hi from {version}\n")
+    expanded = pages.expand('{{ example("chapter/by_version.py") }}\n', Path("p.md"))
+    assert '=== "Python 3.12"' in expanded
+    assert '    --8<-- "chapter/by_version.3.13.out"' in expanded
+    assert "by_version.out" not in expanded
