@@ -1,0 +1,60 @@
+"""Twenty queries started at once against a server that takes five."""
+
+import asyncio
+
+MAX_CLIENTS = 5
+QUERIES = 20
+
+
+class SmallServer:
+    """Stands in for a database that allows 5 clients at a time."""
+
+    def __init__(self):
+        self.open = 0  # connections open right now
+        self.peak = 0  # most queries running at once
+        self.refused = 0
+
+    async def handle(self, reader, writer):
+        try:
+            if self.open == MAX_CLIENTS:
+                self.refused += 1
+                writer.write(b"ERROR too many clients already\n")
+            else:
+                self.open += 1
+                self.peak = max(self.peak, self.open)
+                await reader.readline()
+                await asyncio.sleep(1)  # each query takes a second
+                writer.write(b"OK\n")
+                self.open -= 1
+        finally:
+            writer.close()
+            await writer.wait_closed()
+
+
+async def query(port, n):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        writer.write(f"SELECT {n}\n".encode())
+        return (await reader.readline()).decode().strip()
+    finally:
+        writer.close()
+        await writer.wait_closed()
+
+
+async def main():
+    db = SmallServer()
+    server = await asyncio.start_server(db.handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    # --8<-- [start:gather]
+    replies = await asyncio.gather(*(query(port, n) for n in range(QUERIES)))
+    # --8<-- [end:gather]
+    ok = replies.count("OK")
+    print(f"{ok} answered, {QUERIES - ok} refused")
+    print(f"first refusal: {next(r for r in replies if r != 'OK')}")
+    print(f"server: {db.peak} queries at once, {db.refused} refused")
+    server.close()
+    await server.wait_closed()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
