@@ -17,7 +17,7 @@ export NO_MKDOCS_2_WARNING := 1
 export UV_COMPILE_BYTECODE := 1
 
 .PHONY: help serve test check ci test-versions coverage bench build pdf offline \
-	update-examples update-notebooks real-time bench-crawler bench-server pictures lint format env clean
+	update-examples update-notebooks api-index real-time bench-crawler bench-server pictures lint format env clean
 
 help: ## List the commands, with what each does
 	@awk -F ':.*## ' '/^[a-z-]+:.*## / { printf "  make %-16s %s\n", $$1, $$2 }' \
@@ -108,6 +108,9 @@ else
 	PATH="$(VERSIONS_PATH):$$PATH" $(BIN)/nox -s examples-$(VERSION) -- \
 	  --update-examples $(ONLY)
 endif
+
+api-index: env ## Write the API index (docs/appendices/api-index.md) from the examples
+	$(BIN)/python -m fieldguide.api_index
 
 update-notebooks: env ## Run the book's notebook pages in a kernel and store their outputs
 	$(BIN)/python -m fieldguide.notebooks --record

@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from markdown.extensions.toc import slugify
+
 from fieldguide.examples import EXAMPLES, load_example
 
 _DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)\{\{\s*example\((?P<args>.*)\)\s*\}\}\s*$")
@@ -59,6 +61,53 @@ def sections(path: Path) -> set[str]:
     for match in _SECTION_MARKER.finditer(path.read_text(encoding="utf-8")):
         (starts if match["kind"] == "start" else ends).add(match["name"])
     return starts & ends
+
+
+@dataclasses.dataclass(frozen=True)
+class Heading:
+    line: int  # 1-based
+    level: int
+    text: str  # as written, Markdown and all
+    anchor: str  # the id the built page gives it
+
+
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.+?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def headings(markdown: str) -> list[Heading]:
+    """A page's headings with the anchors MkDocs gives them (code blocks skipped).
+
+    Anchors are made as the ``toc`` extension makes them: the heading's text
+    slugified, and ``_1``, ``_2`` ... added to repeats.
+    """
+    found, seen, fence = [], set(), None
+    for number, text in enumerate(markdown.splitlines(), start=1):
+        if match := _FENCE.match(text):
+            if fence is None:
+                fence = match[1]
+            elif match[1] == fence:
+                fence = None
+            continue
+        match = _HEADING.match(text)
+        if fence is None and match:
+            anchor = base = slugify(match["text"], "-")
+            count = 0
+            while anchor in seen:
+                count += 1
+                anchor = f"{base}_{count}"
+            seen.add(anchor)
+            found.append(Heading(number, len(match["hashes"]), match["text"], anchor))
+    return found
+
+
+# Between a chapter's title and a section's title, in the text of a link.
+IN = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
+
+
+def plain(text: str) -> str:
+    """A heading's text for use inside a link: no Markdown of its own."""
+    return re.sub(r"[`*]", "", text).replace("[", "(").replace("]", ")")
 
 
 def find_directives(markdown: str, page: Path) -> Iterator[Directive]:
