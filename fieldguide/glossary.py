@@ -112,13 +112,18 @@ def section_title(term: Term) -> tuple[str, str]:
     return sections[""], sections[term.anchor]
 
 
-def abbreviations(terms: list[Term]) -> str:
-    """The hover text for every page, as Markdown abbreviation definitions."""
+def abbreviations(terms: list[Term], text: str | None = None) -> str:
+    """The hover text, as Markdown abbreviation definitions.
+
+    With ``text``, only the spellings that occur in it: each one costs the
+    ``abbr`` extension a pass over the page, and most pages use few terms.
+    """
     return "\n".join(
         f"*[{spelling}]: {term.definition}"
         for term in terms
         if term.hover
         for spelling in (term.term, *term.forms)
+        if text is None or re.search(rf"\b{re.escape(spelling)}\b", text)
     )
 
 
@@ -146,4 +151,4 @@ def expand(markdown: str, page: Path, page_depth: int) -> str:
     terms = load()
     if _DIRECTIVE.search(markdown):
         markdown = _DIRECTIVE.sub(lambda _: render(terms, page_depth), markdown)
-    return f"{markdown}\n\n{abbreviations(terms)}\n"
+    return f"{markdown}\n\n{abbreviations(terms, markdown)}\n"

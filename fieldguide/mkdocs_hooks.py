@@ -9,7 +9,7 @@ import markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from fieldguide import notebooks, pages, pictures
+from fieldguide import glossary, notebooks, pages, pictures
 from fieldguide.benchmark import report
 
 
@@ -44,12 +44,14 @@ def on_page_markdown(markdown, page, config, files):
         markdown = pages.expand(markdown, source, repository)
         markdown = pictures.expand(markdown, source, depth)
         markdown = notebooks.expand(markdown, source, depth)
+        markdown = glossary.expand(markdown, source, depth)
         return report.expand(markdown, source, depth, report.load())
     except (
         pages.DirectiveError,
         pictures.PictureError,
         report.ReportError,
         notebooks.NotebookError,
+        glossary.GlossaryError,
     ) as error:
         raise PluginError(str(error)) from None
 
