@@ -31,6 +31,7 @@ class SmallServer:
             await writer.wait_closed()
 
 
+# --8<-- [start:client]
 async def query(port, n):
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
@@ -41,19 +42,22 @@ async def query(port, n):
         await writer.wait_closed()
 
 
+# --8<-- [start:main]
 async def main():
     db = SmallServer()
     server = await asyncio.start_server(db.handle, "127.0.0.1", 0)
     port = server.sockets[0].getsockname()[1]
-    # --8<-- [start:gather]
     replies = await asyncio.gather(*(query(port, n) for n in range(QUERIES)))
-    # --8<-- [end:gather]
     ok = replies.count("OK")
     print(f"{ok} answered, {QUERIES - ok} refused")
     print(f"first refusal: {next(r for r in replies if r != 'OK')}")
     print(f"server: {db.peak} queries at once, {db.refused} refused")
     server.close()
     await server.wait_closed()
+
+
+# --8<-- [end:main]
+# --8<-- [end:client]
 
 
 if __name__ == "__main__":
