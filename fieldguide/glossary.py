@@ -127,6 +127,11 @@ def abbreviations(terms: list[Term], text: str | None = None) -> str:
     )
 
 
+def _escaped(text: str) -> str:
+    """Plain text, such as a definition, kept plain inside Markdown."""
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", text).replace("<", "&lt;")
+
+
 def render(terms: list[Term], page_depth: int) -> str:
     """The glossary page's entries: a definition list, one link per term."""
     up = "../" * page_depth
@@ -140,7 +145,8 @@ def render(terms: list[Term], page_depth: int) -> str:
         )
         lines += [
             term.term,
-            f": {term.definition} [{where}]({up}{term.page}#{term.anchor})",
+            f": {_escaped(term.definition)}"
+            f" Explained in [{where}]({up}{term.page}#{term.anchor}).",
             "",
         ]
     return "\n".join(lines)

@@ -99,3 +99,32 @@ def test_pages_show_glossary_definitions_on_hover(site):
     )
     missing = [t.term for t in glossary.load() if t.definition not in listed]
     assert not missing, f"terms missing from the glossary page: {missing}"
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ('term = "x"\ndefinition = "d"\n', r"missing keys \['explained'\]"),
+        ('term = "x"\ndefinition = "d"\nexplained = "tasks/index.md"\n', "anchor"),
+        (
+            'term = "x"\ndefinition = "d"\nexplained = "tasks/index.md#nowhere"\n',
+            "has no section #nowhere",
+        ),
+        ('term = "x"\ndefinition = "d"\nexplained = "no/page.md#a"\n', "no page"),
+    ],
+)
+def test_a_glossary_entry_that_points_nowhere_is_refused(tmp_path, entry, message):
+    source = tmp_path / "glossary.toml"
+    source.write_text("[[term]]\n" + entry)
+    with pytest.raises(glossary.GlossaryError, match=message):
+        glossary.load(source)
+
+
+def test_a_page_gets_hover_text_only_for_the_terms_it_uses():
+    terms = glossary.load()
+    text = glossary.abbreviations(terms, "The event loop runs one callback.")
+    assert text.splitlines() == [
+        f"*[{t.term}]: {t.definition}"
+        for t in terms
+        if t.term in ("callback", "event loop")
+    ]
