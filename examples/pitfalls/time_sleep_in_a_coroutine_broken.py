@@ -1,0 +1,39 @@
+# /// script
+# [tool.fieldguide]
+# record-stderr = true  # its point includes debug mode's report on stderr
+# ///
+"""time.sleep() in a coroutine stops every task, not only its own."""
+
+import asyncio
+import time
+
+START = time.perf_counter()
+
+
+def log(message):
+    """Print a message after the seconds since the program started."""
+    print(f"{time.perf_counter() - START:3.1f}s  {message}")
+
+
+async def heartbeat():
+    for _ in range(7):
+        await asyncio.sleep(0.2)  # due every 0.2 s
+        log("heartbeat")
+
+
+async def handle_request():
+    log("request: waiting 1 s for the database")
+    time.sleep(1)  # noqa: ASYNC251 (the bug: the whole loop waits)
+    log("request: done")
+
+
+async def main():
+    loop = asyncio.get_running_loop()
+    beats = loop.create_task(heartbeat(), name="heartbeat")
+    await asyncio.sleep(0.3)
+    await loop.create_task(handle_request(), name="request")
+    await beats
+
+
+if __name__ == "__main__":
+    asyncio.run(main(), debug=True)  # debug mode reports slow steps
