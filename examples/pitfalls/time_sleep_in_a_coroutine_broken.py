@@ -1,6 +1,6 @@
 # /// script
 # [tool.fieldguide]
-# record-stderr = true  # its point includes debug mode's report on stderr
+# blocks-the-loop = true
 # ///
 """time.sleep() in a coroutine stops every task, not only its own."""
 
@@ -36,4 +36,4 @@ async def main():
 
 
 if __name__ == "__main__":
-    asyncio.run(main(), debug=True)  # debug mode reports slow steps
+    asyncio.run(main())
