@@ -106,8 +106,8 @@ IN = " \N{SINGLE RIGHT-POINTING ANGLE QUOTATION MARK} "
 
 
 def plain(text: str) -> str:
-    """A heading's text for use inside a link: no Markdown of its own."""
-    return re.sub(r"[`*]", "", text).replace("[", "(").replace("]", ")")
+    """A heading's text for use inside a link's text: no brackets of its own."""
+    return text.replace("[", "(").replace("]", ")")
 
 
 def find_directives(markdown: str, page: Path) -> Iterator[Directive]:

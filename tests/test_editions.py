@@ -195,6 +195,27 @@ def test_pdf_links_work_inside_the_pdf(pdf):
     assert internal >= 50, internal
 
 
+def test_pdf_prints_the_cheat_sheet_on_one_sheet_of_a4(pdf):
+    def walk(outline):
+        for item in outline:
+            yield from walk(item) if isinstance(item, list) else [item]
+
+    marks = [
+        (pdf.get_destination_page_number(m), _squash(m.title))
+        for m in walk(pdf.outline)
+    ]
+    start = next(page for page, title in marks if title == "Cheat sheet")
+    after = min((page for page, _ in marks if page > start), default=len(pdf.pages))
+    assert after - start == 1, f"the cheat sheet takes {after - start} pages"
+    width, height = (float(x) for x in pdf.pages[start].mediabox[2:])
+    assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
+    # All of it on that page: the last row of its last table.
+    sheet = (ROOT / "docs" / "appendices" / "cheat-sheet.md").read_text()
+    last_row = [line for line in sheet.splitlines() if line.startswith("| ")][-1]
+    first_cell = re.sub(r"[`*]", "", last_row.split("|")[1]).strip()
+    assert _squash(first_cell) in _squash(pdf.pages[start].extract_text())
+
+
 def test_pdf_page_count_is_in_the_expected_range(pdf):
     written = sum(
         1

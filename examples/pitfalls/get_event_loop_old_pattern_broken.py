@@ -4,7 +4,7 @@
 # record-stderr = true
 # output-per-version = true
 # ///
-"""The pre-3.7 way to get a loop, which each new Python treats more strictly."""
+"""The pre-3.7 way to get a loop, which newer Pythons treat more strictly."""
 
 import asyncio
 

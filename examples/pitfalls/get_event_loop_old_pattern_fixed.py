@@ -1,4 +1,4 @@
-"""A synchronous program that runs coroutines several times, without get_event_loop()."""
+"""Synchronous code that runs coroutines, without get_event_loop()."""
 
 import asyncio
 
