@@ -4,9 +4,6 @@ import asyncio
 import time
 
 START = time.perf_counter()
-cache = {}
-fetched = []  # the keys fetched, in order
-lock = asyncio.Lock()
 
 
 def log(message):
@@ -15,29 +12,36 @@ def log(message):
 
 
 async def fetch(key):
-    fetched.append(key)
     await asyncio.sleep(1)  # a slow network call
     return key.upper()
 
 
-async def get(key):
-    async with lock:  # the bug: every key waits for every fetch
-        if key not in cache:
-            cache[key] = await fetch(key)
-        return cache[key]
+class Cache:
+    def __init__(self):
+        self.values = {}
+        self.fetched = []  # the keys fetched, in order
+        self.lock = asyncio.Lock()  # one lock for the whole cache
+
+    async def get(self, key):
+        async with self.lock:  # the bug: every key waits for every fetch
+            if key not in self.values:
+                self.fetched.append(key)
+                self.values[key] = await fetch(key)
+            return self.values[key]
 
 
-async def request(key, delay):
+async def request(cache, key, delay):
     await asyncio.sleep(delay)
-    value = await get(key)
+    value = await cache.get(key)
     log(f"get({key!r}) asked at {delay:.1f}s -> {value!r}")
 
 
 async def main():
+    cache = Cache()  # made in main(), not at module level, and passed on
     async with asyncio.TaskGroup() as group:
         for delay, key in enumerate("abac"):
-            group.create_task(request(key, delay / 10))
-    log(f"all done; fetched {fetched}")
+            group.create_task(request(cache, key, delay / 10))
+    log(f"all done; fetched {cache.fetched}")
 
 
 if __name__ == "__main__":

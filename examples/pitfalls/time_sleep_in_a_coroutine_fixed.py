@@ -32,4 +32,4 @@ async def main():
 
 
 if __name__ == "__main__":
-    asyncio.run(main(), debug=True)  # debug mode reports slow steps
+    asyncio.run(main())
