@@ -55,6 +55,5 @@ def test_the_stored_names_are_those_of_the_python_they_name():
     message = api_index.compare(str(python))
     assert "the same" in message, message
     assert all(
-        url.startswith("https://docs.python.org/3/library/asyncio")
-        for url in stored["names"].values()
+        url.startswith("https://docs.python.org/3") for url in stored["names"].values()
     )
