@@ -57,7 +57,7 @@ async def main():
     print(f"price {price}; heartbeat ran meanwhile: {len(beats) > before}")
 
     before = len(beats)
-    primes = count_primes(200_000)  # the bug: computing in a coroutine
+    primes = count_primes(50_000)  # the bug: computing in a coroutine
     print(f"{primes} primes; heartbeat ran meanwhile: {len(beats) > before}")
     beating.cancel()
 
