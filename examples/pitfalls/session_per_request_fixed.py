@@ -1,3 +1,7 @@
+# /// script
+# [tool.fieldguide]
+# coverage = false  # its handler for reports has none to print
+# ///
 """One ClientSession for the whole program, passed to each request."""
 
 import asyncio
