@@ -219,7 +219,7 @@ def render(directive: Directive, source: str | None = None) -> str:
         # One tab per Python version, when the versions print different things.
         for version, path in outputs.items():
             lines += ["", f'=== "Python {version}"', ""]
-            lines += ["    " + line for line in _output_block(path)]
+            lines += ["    " + line for line in _output_block(path, version)]
     if source:
         view = f"{source}/blob/main/examples/{name}"
         edit = f"{source}/edit/main/examples/{name}"
@@ -231,9 +231,11 @@ def render(directive: Directive, source: str | None = None) -> str:
     return "\n".join(directive.indent + line if line else "" for line in lines)
 
 
-def _output_block(path: Path) -> list[str]:
+def _output_block(path: Path, version: str | None = None) -> list[str]:
+    # On paper the tabs' labels are hidden: each block says its version.
+    marker = f" .python-{version.replace('.', '-')}" if version else ""
     return [
-        f'``` {{ .text .example-output .no-copy title="{OUTPUT_TITLE}" }}',
+        f'``` {{ .text .example-output{marker} .no-copy title="{OUTPUT_TITLE}" }}',
         f'--8<-- "{path.relative_to(EXAMPLES).as_posix()}"',
         "```",
     ]
