@@ -232,7 +232,7 @@ def render(directive: Directive, source: str | None = None) -> str:
 
 
 def _output_block(path: Path, version: str | None = None) -> list[str]:
-    # On paper the tabs' labels are hidden: each block says its version.
+    # On paper every tab prints, one under another: each says its version.
     marker = f" .python-{version.replace('.', '-')}" if version else ""
     return [
         f'``` {{ .text .example-output{marker} .no-copy title="{OUTPUT_TITLE}" }}',
