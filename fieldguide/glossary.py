@@ -55,15 +55,19 @@ def load(source: Path = SOURCE) -> list[Term]:
         label = f"{where}, term {number} ({entry.get('term', '?')!r})"
         unknown = set(entry) - _KEYS
         missing = {"term", "definition", "explained"} - set(entry)
-        if unknown or missing:
-            raise GlossaryError(
-                f"{label}: unknown keys {sorted(unknown)}" * bool(unknown)
-                + f"missing keys {sorted(missing)}" * bool(missing)
-            )
+        problems = [f"unknown keys {sorted(unknown)}"] * bool(unknown) + [
+            f"missing keys {sorted(missing)}"
+        ] * bool(missing)
+        if problems:
+            raise GlossaryError(f"{label}: {'; '.join(problems)}")
         forms = entry.get("forms", [])
+        if not isinstance(forms, list):
+            raise GlossaryError(f"{label}: forms must be a list of spellings")
         strings = [entry["term"], entry["definition"], entry["explained"], *forms]
         if not all(isinstance(s, str) and s.strip() for s in strings):
-            raise GlossaryError(f"{label}: term, definition, explained and forms")
+            raise GlossaryError(
+                f"{label}: term, definition, explained and forms must be non-empty text"
+            )
         if not isinstance(entry.get("hover", True), bool):
             raise GlossaryError(f"{label}: hover must be true or false")
         page, _, anchor = entry["explained"].partition("#")

@@ -100,7 +100,15 @@ def test_pages_show_glossary_definitions_on_hover(site):
 @pytest.mark.parametrize(
     ("entry", "message"),
     [
-        ('term = "x"\ndefinition = "d"\n', r"missing keys \['explained'\]"),
+        (
+            'term = "x"\ndefinition = "d"\n',
+            r"term 1 \('x'\): missing keys \['explained'\]",
+        ),
+        (
+            'term = "x"\ndefinition = "d"\nexplained = "tasks/index.md#a"\n'
+            'forms = "xs"\n',
+            "forms must be a list",
+        ),
         ('term = "x"\ndefinition = "d"\nexplained = "tasks/index.md"\n', "anchor"),
         (
             'term = "x"\ndefinition = "d"\nexplained = "tasks/index.md#nowhere"\n',
